@@ -1,0 +1,55 @@
+//! The benchmark corpus: the fixture reports, repeated to a size where throughput is stable,
+//! and variants of it that need normalization work.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// At least `min_bytes` of report text: every UTF-8 fixture report, repeated.
+pub fn reports(min_bytes: usize) -> String {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/reports");
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .expect("fixtures/reports exists")
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|path| path.extension().is_some_and(|ext| ext == "txt"))
+        .collect();
+    paths.sort();
+    let texts: Vec<String> = paths
+        .iter()
+        .filter_map(|path| std::fs::read_to_string(path).ok())
+        .collect();
+    assert!(
+        !texts.is_empty(),
+        "no fixture reports to build the corpus from"
+    );
+    let mut corpus = String::with_capacity(min_bytes + 64 * 1024);
+    while corpus.len() < min_bytes {
+        for text in &texts {
+            corpus.push_str(text);
+            corpus.push('\n');
+        }
+    }
+    corpus
+}
+
+/// Realistic text needing work: every tenth line decomposed (NFD), NBSP after commas, CRLF
+/// line ends, and a few words in the other tone style.
+pub fn needing_work(normal: &str) -> String {
+    let mut out = String::with_capacity(normal.len() + normal.len() / 8);
+    for (i, line) in normal.lines().enumerate() {
+        let line = line
+            .replace(", ", ",\u{A0}")
+            .replace("hòa", "hoà")
+            .replace("ủy", "uỷ");
+        if i % 10 == 0 {
+            out.extend(line.nfd());
+        } else {
+            out.push_str(&line);
+        }
+        out.push_str("\r\n");
+    }
+    out
+}
+
+/// Every letter decomposed.
+pub fn fully_decomposed(normal: &str) -> String {
+    normal.nfd().collect()
+}

@@ -1,0 +1,162 @@
+//! Facts from Vietnamese meeting reports, as typed values.
+//!
+//! vietfacts reads Vietnamese meeting reports and the news about them and returns the facts
+//! in them: when (dates and time expressions, resolved), who (officials with their titles,
+//! authors), how much (ratios, percentages, counts, money), and the meeting itself. It
+//! normalizes the text first (Unicode forms, tone-mark placement, look-alike letters,
+//! spacing) and keeps every span pointing at the caller's original text.
+//!
+//! # Overview
+//!
+//! ```text
+//! bytes ──decode──▶ &str ──normalize──▶ Normalized ──extractors──▶ Facts ──▶ JSON / JSONL
+//! ```
+//!
+//! - [`text::decode`] turns bytes into text (UTF-8, UTF-16 with a byte-order mark, the legacy
+//!   Vietnamese encodings), with an [`Error`] that names the byte offset when it cannot.
+//! - [`normalize`] puts the text in one form and keeps an offset map back to the input.
+//! - [`extract`] (or an [`Extractor`] with options) returns [`facts::Facts`]. Extraction
+//!   never fails and never panics, whatever the `&str`.
+//! - [`number`] reads Vietnamese numerals: `17.279` → 17279, `95,45` → 95.45.
+//!
+//! # Usage
+//!
+//! ```
+//! use vietfacts::{normalize, Extractor};
+//!
+//! // Normalization: NFD letters composed, the traditional tone style, spaces collapsed.
+//! let input = "Ho\u{300}a  Bi\u{300}nh, Thành uỷ";
+//! let normalized = normalize(input);
+//! assert_eq!(normalized.text(), "Hòa Bình, Thành ủy");
+//! // Every span points at the caller's text.
+//! let span = normalized.span(0..4);
+//! assert_eq!(&input[span.range()], "Ho\u{300}a");
+//!
+//! // Extraction: a document per input, as the JSON contract describes.
+//! let extractor = Extractor::new().reference_date("2024-01-11".parse().ok());
+//! let document = extractor.document("example", "Sáng 11-1, tại hội trường tầng 3, ...");
+//! assert_eq!(document.schema_version, vietfacts::facts::SCHEMA_VERSION);
+//! let json = serde_json::to_string(&document).unwrap();
+//! assert!(json.contains("\"reference_date\":\"2024-01-11\""));
+//! ```
+//!
+//! # Closed vocabularies
+//!
+//! Every closed vocabulary of the JSON contract is an enum in [`facts`] with an `other`
+//! member, serialized in snake_case: [`facts::Granularity`], [`facts::DateKind`],
+//! [`facts::PartOfDay`], [`facts::DateModifier`], [`facts::Calendar`],
+//! [`facts::PercentRole`], [`facts::CountCategory`], [`facts::Qualifier`],
+//! [`facts::Currency`] (ISO codes), [`facts::DurationUnit`], [`facts::WarningKind`],
+//! [`facts::MeetingKind`], [`facts::ErrorKind`].
+//!
+//! # Crate features
+//!
+//! - `cli` (default): the `vietfacts` command-line tool and its dependencies (clap). Library
+//!   users who do not need it depend with `default-features = false`.
+
+#![deny(missing_docs)]
+#![forbid(unsafe_code)]
+
+pub mod date;
+mod error;
+pub mod facts;
+pub mod number;
+pub mod text;
+
+pub use error::Error;
+
+// The README's examples compile and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
+pub use text::normalize::{NormalizeOptions, Normalized, normalize, normalize_with};
+pub use text::tone::ToneStyle;
+
+use date::Date;
+use facts::{Document, Facts};
+use text::decode::{DecodeOptions, decode};
+
+/// Extracts facts with a set of options. `Extractor::new()` is the default configuration.
+///
+/// The input goes to the method, not the constructor, so one extractor serves any number of
+/// texts (and threads: it is `Sync`).
+#[derive(Debug, Clone, Default)]
+pub struct Extractor {
+    reference_date: Option<Date>,
+    normalize: NormalizeOptions,
+    decode: DecodeOptions,
+}
+
+impl Extractor {
+    /// The default configuration: no reference date, default normalization, encoding
+    /// detection without lossy replacement.
+    pub const fn new() -> Extractor {
+        Extractor {
+            reference_date: None,
+            normalize: NormalizeOptions::new(),
+            decode: DecodeOptions::new(),
+        }
+    }
+
+    /// The date texts are read against ("hôm nay", a year-less "Sáng 11-1"); a dateline in a
+    /// text is used when none is given.
+    pub const fn reference_date(mut self, date: Option<Date>) -> Extractor {
+        self.reference_date = date;
+        self
+    }
+
+    /// How text is normalized before extraction.
+    pub const fn normalize_options(mut self, options: NormalizeOptions) -> Extractor {
+        self.normalize = options;
+        self
+    }
+
+    /// How bytes are decoded by [`Extractor::document_from_bytes`].
+    pub const fn decode_options(mut self, options: DecodeOptions) -> Extractor {
+        self.decode = options;
+        self
+    }
+
+    /// The facts in `text`. Never fails and never panics.
+    pub fn extract(&self, text: &str) -> Facts {
+        let normalized = normalize_with(text, self.normalize);
+        self.extract_normalized(&normalized)
+    }
+
+    fn extract_normalized(&self, _normalized: &Normalized<'_>) -> Facts {
+        // The extractors (dates, officials, figures, meeting) fill this as they land.
+        Facts::default()
+    }
+
+    /// A [`Document`] for `text`, under the caller's `id`.
+    pub fn document(&self, id: impl Into<String>, text: &str) -> Document {
+        let mut document = Document::with_facts(id, self.extract(text));
+        document.reference_date = self.reference_date;
+        document
+    }
+
+    /// A [`Document`] for `bytes`: decoded, then extracted; bytes that cannot be decoded give
+    /// a document with an error naming the offset.
+    pub fn document_from_bytes(&self, id: impl Into<String>, bytes: &[u8]) -> Document {
+        match decode(bytes, self.decode) {
+            Ok(decoded) => {
+                let normalized = normalize_with(&decoded.text, self.normalize);
+                let mut document = Document::with_facts(id, self.extract_normalized(&normalized));
+                document.reference_date = self.reference_date;
+                document.encoding = Some(decoded.encoding);
+                document
+            }
+            Err(error) => Document::with_error(id, error.to_document_error()),
+        }
+    }
+}
+
+/// The facts in `text`, with the default options.
+///
+/// ```
+/// let facts = vietfacts::extract("Sáng 11-1, tại hội trường tầng 3, ...");
+/// assert!(facts.warnings.is_empty());
+/// ```
+pub fn extract(text: &str) -> Facts {
+    Extractor::new().extract(text)
+}

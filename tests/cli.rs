@@ -1,0 +1,172 @@
+//! The command-line tool, run as a user runs it.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn vietfacts(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_vietfacts"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(stdin).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn temp_dir(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("vietfacts-cli-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).unwrap()
+}
+
+#[test]
+fn normalize_composes_collapses_and_unifies_line_ends() {
+    let input = "Ho\u{302}\u{323}i nghi\u{323}\u{A0}\u{A0}to\u{302}\u{309}ng ke\u{302}\u{301}t\r\nThành  uỷ\r\n";
+    let output = vietfacts(&["normalize"], input.as_bytes());
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(stdout(&output), "Hội nghị tổng kết\nThành ủy\n");
+
+    let dir = temp_dir("normalize");
+    let file = dir.join("nfd.txt");
+    std::fs::write(&file, input).unwrap();
+    let output = vietfacts(
+        &[
+            "normalize",
+            file.to_str().unwrap(),
+            "--tone-style",
+            "modern",
+        ],
+        b"",
+    );
+    assert_eq!(stdout(&output), "Hội nghị tổng kết\nThành uỷ\n");
+}
+
+#[test]
+fn extract_prints_an_array_of_documents() {
+    let dir = temp_dir("extract");
+    let a = dir.join("a.txt");
+    std::fs::write(
+        &a,
+        "Sáng 9-1, tại hội trường tầng 3, Ban Tuyên giáo tổ chức hội nghị.",
+    )
+    .unwrap();
+    let output = vietfacts(
+        &[
+            "extract",
+            a.to_str().unwrap(),
+            "--reference-date",
+            "2025-01-09",
+        ],
+        b"",
+    );
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let documents: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let documents = documents.as_array().unwrap();
+    assert_eq!(documents.len(), 1);
+    assert_eq!(documents[0]["schema_version"], 1);
+    assert_eq!(documents[0]["id"], a.to_str().unwrap());
+    assert_eq!(documents[0]["reference_date"], "2025-01-09");
+    assert_eq!(documents[0]["encoding"]["name"], "utf-8");
+    assert!(documents[0]["facts"].is_object());
+}
+
+#[test]
+fn a_missing_file_is_an_error_document_and_the_others_are_still_read() {
+    let dir = temp_dir("missing");
+    let good = dir.join("good.txt");
+    std::fs::write(&good, "Chiều 21/3, hội nghị.").unwrap();
+    let missing = dir.join("no-such-report.txt");
+    let output = vietfacts(
+        &[
+            "extract",
+            "--format",
+            "jsonl",
+            missing.to_str().unwrap(),
+            good.to_str().unwrap(),
+        ],
+        b"",
+    );
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("no-such-report.txt"),
+        "stderr names the path: {stderr}"
+    );
+    let lines: Vec<serde_json::Value> = stdout(&output)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2, "one line per input, in input order");
+    assert_eq!(lines[0]["id"], missing.to_str().unwrap());
+    assert_eq!(lines[0]["error"]["kind"], "not_found");
+    assert!(lines[0].get("facts").is_none());
+    assert_eq!(lines[1]["id"], good.to_str().unwrap());
+    assert!(lines[1]["facts"].is_object());
+}
+
+#[test]
+fn invalid_bytes_name_their_offset() {
+    let output = vietfacts(
+        &["extract", "--encoding", "utf-8", "-"],
+        b"H\xC3\xB4i ngh\xFF",
+    );
+    assert_eq!(output.status.code(), Some(1));
+    let documents: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(documents[0]["id"], "-");
+    assert_eq!(documents[0]["error"]["kind"], "invalid_encoding");
+    assert_eq!(documents[0]["error"]["offset"], 8);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("byte 8") && stderr.contains("--encoding"),
+        "{stderr}"
+    );
+
+    let lossy = vietfacts(
+        &["normalize", "--encoding", "utf-8", "--lossy"],
+        b"H\xC3\xB4i ngh\xFF",
+    );
+    assert_eq!(lossy.status.code(), Some(0));
+    assert_eq!(stdout(&lossy), "Hôi ngh\u{FFFD}");
+}
+
+#[test]
+fn utf16_with_a_bom_is_read() {
+    let mut bytes = vec![0xFF, 0xFE];
+    for unit in "Thành ủy".encode_utf16() {
+        bytes.extend_from_slice(&unit.to_le_bytes());
+    }
+    let output = vietfacts(&["extract", "--format", "jsonl"], &bytes);
+    assert_eq!(output.status.code(), Some(0));
+    let document: serde_json::Value = serde_json::from_str(stdout(&output).trim()).unwrap();
+    assert_eq!(document["encoding"]["name"], "utf-16le");
+}
+
+#[test]
+fn usage_errors_exit_2_and_help_documents_exit_codes() {
+    let output = vietfacts(&["extract", "--format", "xml"], b"");
+    assert_eq!(output.status.code(), Some(2));
+    let output = vietfacts(&["extract", "--reference-date", "2024-02-30"], b"");
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("2024-02-30"));
+    let output = vietfacts(&["frobnicate"], b"");
+    assert_eq!(output.status.code(), Some(2));
+
+    let help = vietfacts(&["extract", "--help"], b"");
+    assert_eq!(help.status.code(), Some(0));
+    let text = stdout(&help);
+    assert!(
+        text.contains("Exit codes") && text.contains("usage error") && text.contains("Examples"),
+        "{text}"
+    );
+}
