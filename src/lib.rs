@@ -59,6 +59,7 @@
 
 pub mod date;
 mod error;
+mod extract;
 pub mod facts;
 pub mod number;
 pub mod text;
@@ -119,13 +120,11 @@ impl Extractor {
 
     /// The facts in `text`. Never fails and never panics.
     pub fn extract(&self, text: &str) -> Facts {
-        let normalized = normalize_with(text, self.normalize);
-        self.extract_normalized(&normalized)
+        self.extract_normalized(normalize_with(text, self.normalize))
     }
 
-    fn extract_normalized(&self, _normalized: &Normalized<'_>) -> Facts {
-        // The extractors (dates, officials, figures, meeting) fill this as they land.
-        Facts::default()
+    fn extract_normalized(&self, normalized: Normalized<'_>) -> Facts {
+        extract::extract(normalized, self.reference_date)
     }
 
     /// A [`Document`] for `text`, under the caller's `id`.
@@ -141,7 +140,7 @@ impl Extractor {
         match decode(bytes, self.decode) {
             Ok(decoded) => {
                 let normalized = normalize_with(&decoded.text, self.normalize);
-                let mut document = Document::with_facts(id, self.extract_normalized(&normalized));
+                let mut document = Document::with_facts(id, self.extract_normalized(normalized));
                 document.reference_date = self.reference_date;
                 document.encoding = Some(decoded.encoding);
                 document

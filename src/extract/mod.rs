@@ -1,0 +1,107 @@
+//! The extractors, and what they all read.
+//!
+//! Each extractor is a plain function over an [`Input`] that returns its own fact type and
+//! imports no other extractor. Resolution (year inference, coreference, links between facts,
+//! consistency checks, the meeting record) runs after all of them, in [`resolve`].
+
+mod chrome;
+mod dates;
+mod figures;
+mod people;
+mod resolve;
+
+use std::ops::Range;
+
+use crate::date::Date;
+use crate::facts::{Facts, Span};
+use crate::text::normalize::Normalized;
+use crate::text::segment::sentences;
+
+/// What every extractor reads: the normalized text, its sentences, the lines that are page
+/// chrome, and the caller's reference date.
+pub(crate) struct Input<'a> {
+    normalized: Normalized<'a>,
+    sentences: Vec<Range<usize>>,
+    chrome: Vec<Range<usize>>,
+    reference_date: Option<Date>,
+}
+
+#[allow(dead_code)] // the extractors use these as they land
+impl<'a> Input<'a> {
+    pub(crate) fn new(normalized: Normalized<'a>, reference_date: Option<Date>) -> Input<'a> {
+        let sentences = sentences(normalized.text());
+        let chrome = chrome::chrome_lines(normalized.text());
+        Input {
+            normalized,
+            sentences,
+            chrome,
+            reference_date,
+        }
+    }
+
+    /// The normalized text; every range an extractor works with is a byte range of it.
+    pub(crate) fn text(&self) -> &str {
+        self.normalized.text()
+    }
+
+    /// The sentences of the normalized text, in order (a line break always ends one).
+    pub(crate) fn sentences(&self) -> &[Range<usize>] {
+        &self.sentences
+    }
+
+    /// The sentence that contains byte `pos` of the normalized text.
+    pub(crate) fn sentence_at(&self, pos: usize) -> Option<Range<usize>> {
+        let index = self.sentences.partition_point(|s| s.end <= pos);
+        self.sentences
+            .get(index)
+            .filter(|s| s.start <= pos)
+            .cloned()
+    }
+
+    /// Whether byte `pos` of the normalized text lies in page chrome (a visitor counter, a
+    /// share label): nothing there is a fact.
+    pub(crate) fn in_chrome(&self, pos: usize) -> bool {
+        let index = self.chrome.partition_point(|line| line.end < pos);
+        self.chrome
+            .get(index)
+            .is_some_and(|line| line.start <= pos && pos <= line.end)
+    }
+
+    /// The span, in the caller's text, of a byte range of the normalized text.
+    pub(crate) fn span(&self, range: Range<usize>) -> Span {
+        self.normalized.span(range)
+    }
+
+    /// The normalized text of a byte range (empty when the range is not on char boundaries).
+    pub(crate) fn slice(&self, range: Range<usize>) -> &str {
+        self.text().get(range).unwrap_or_default()
+    }
+
+    /// The caller's reference date, if any (a dateline found in the text is the dates
+    /// extractor's business).
+    pub(crate) fn reference_date(&self) -> Option<Date> {
+        self.reference_date
+    }
+}
+
+/// Every fact of the normalized text.
+pub(crate) fn extract(normalized: Normalized<'_>, reference_date: Option<Date>) -> Facts {
+    let input = Input::new(normalized, reference_date);
+    let mut facts = Facts {
+        dates: dates::extract(&input),
+        ..Facts::default()
+    };
+    let people = people::extract(&input);
+    facts.officials = people.officials;
+    facts.authors = people.authors;
+    facts.organizations = people.organizations;
+    facts.documents = people.documents;
+    let figures = figures::extract(&input);
+    facts.statistics = figures.statistics;
+    facts.counts = figures.counts;
+    facts.money = figures.money;
+    facts.durations = figures.durations;
+    facts.warnings = figures.warnings;
+    resolve::resolve(&input, &mut facts);
+    facts
+}
