@@ -13,6 +13,7 @@ fn benchmarks(c: &mut Criterion) {
     let normal = corpus::reports(SIZE);
     let needing_work = corpus::needing_work(&normal);
     let decomposed = corpus::fully_decomposed(&normal);
+    let modern_style = corpus::modern_tone_style(&normal);
 
     let mut group = c.benchmark_group("normalize");
     group.sample_size(20);
@@ -20,6 +21,7 @@ fn benchmarks(c: &mut Criterion) {
         ("already_normal", &normal),
         ("needing_work", &needing_work),
         ("fully_decomposed", &decomposed),
+        ("modern_tone_style", &modern_style),
     ] {
         group.throughput(Throughput::Bytes(text.len() as u64));
         group.bench_function(name, |b| b.iter(|| normalize(black_box(text)).text().len()));

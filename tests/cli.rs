@@ -170,3 +170,27 @@ fn usage_errors_exit_2_and_help_documents_exit_codes() {
         "{text}"
     );
 }
+
+#[test]
+fn normalize_unifies_tone_style_and_lookalikes_both_ways() {
+    // NFC input in the modern style with an Icelandic eth, and the same in NFD.
+    let modern = "Thành uỷ hoà thuỷ Uỷ ban Ðồng chí khoẻ\n";
+    let nfd: String = {
+        use unicode_normalization::UnicodeNormalization;
+        modern.nfd().collect()
+    };
+    for input in [modern.to_string(), nfd] {
+        let output = vietfacts(&["normalize"], input.as_bytes());
+        assert_eq!(stdout(&output), "Thành ủy hòa thủy Ủy ban Đồng chí khỏe\n");
+        let output = vietfacts(&["normalize", "--tone-style", "modern"], input.as_bytes());
+        assert_eq!(stdout(&output), "Thành uỷ hoà thuỷ Uỷ ban Đồng chí khoẻ\n");
+    }
+    // Syllables where both styles agree are left as they are; Icelandic stays Icelandic.
+    let agreed = "hoàng toán thuyền khuyết quý quả giữa của mùa người khoảng hoạt Þórður síðan\n";
+    for style in ["traditional", "modern"] {
+        let output = vietfacts(&["normalize", "--tone-style", style], agreed.as_bytes());
+        assert_eq!(stdout(&output), agreed);
+    }
+    let output = vietfacts(&["normalize", "--tone-style", "keep"], modern.as_bytes());
+    assert_eq!(stdout(&output), "Thành uỷ hoà thuỷ Uỷ ban Đồng chí khoẻ\n");
+}

@@ -53,3 +53,13 @@ pub fn needing_work(normal: &str) -> String {
 pub fn fully_decomposed(normal: &str) -> String {
     normal.nfd().collect()
 }
+
+/// The text with every open oa/oe/uy syllable in the other tone style ("hòa" → "hoà"): what
+/// normalization to the default style has to rewrite.
+pub fn modern_tone_style(normal: &str) -> String {
+    vietfacts::normalize_with(
+        normal,
+        vietfacts::NormalizeOptions::new().tone_style(Some(vietfacts::ToneStyle::Modern)),
+    )
+    .into_text()
+}
