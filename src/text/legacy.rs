@@ -4,9 +4,9 @@
 //! # The encodings
 //!
 //! * **Windows-1258** ([`LegacyEncoding::Cp1258`]): Microsoft's Vietnamese code page. It
-//!   has single bytes for the base letters `ă â ê ô ơ ư đ` (and their capitals) and for a
-//!   few toned letters that Latin-1 already had (`à á è é í ó ù ú`...), and writes every
-//!   other toned letter as base letter + one of five combining tone-mark bytes (0xCC grave,
+//!   has single bytes for the base letters `ă â ê ô ơ ư đ` (and their capitals) and for the
+//!   toned letters that Latin-1 already had (`à á è é í ó ù ú` and capitals), and writes
+//!   every other toned letter as base letter + one of five combining tone-mark bytes (0xCC grave,
 //!   0xD2 hook, 0xDE tilde, 0xEC acute, 0xF2 dot below). Decoding goes through
 //!   [`encoding_rs::WINDOWS_1258`] and is then put in NFC, so `e` `0xEA` `0xF2` gives `ệ`.
 //! * **TCVN3** ([`LegacyEncoding::Tcvn3`], also called ABC; fonts `.VnTime`, `.VnArial`
@@ -70,16 +70,16 @@
 //! [`detect_mojibake`] maps each word of a text back to Windows-1252 bytes and decodes
 //! them in each legacy encoding. It names an encoding only when words that were not
 //! Vietnamese become valid Vietnamese syllables (at least one such word of three or more
-//! letters, or two shorter ones), at most half as many words go the other way, and the
-//! repaired text scores at least 0.5 and 0.1 more than before. Correct Vietnamese cannot
-//! fire (its words are already valid, and most of them cannot be mapped to Windows-1252),
-//! nor can French, German, Icelandic or English text (repairing it does not give
-//! Vietnamese).
+//! letters, or two shorter ones), at most half as many changed words are still not
+//! Vietnamese after the repair, the text has at least two words, and the repaired text
+//! scores at least 0.5 and 0.1 more than before. Correct Vietnamese cannot fire (its
+//! words are already valid, and most of them cannot be mapped to Windows-1252), nor can
+//! French, German, Icelandic or English text (repairing it does not give Vietnamese).
 
 use std::sync::LazyLock;
 
 use encoding_rs::WINDOWS_1258;
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 /// A legacy (pre-Unicode) Vietnamese encoding.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -272,7 +272,9 @@ fn tcvn3_char(byte: u8) -> char {
 }
 
 fn decode_tcvn3(bytes: &[u8]) -> String {
-    bytes.iter().map(|&b| tcvn3_char(b)).collect()
+    let mut out = String::with_capacity(bytes.len() + bytes.len() / 2);
+    out.extend(bytes.iter().map(|&b| tcvn3_char(b)));
+    out
 }
 
 /// The TCVN3 byte for `c`: VN3 has no capital toned letters, so those give `None` even
@@ -653,7 +655,11 @@ pub fn decode_legacy(bytes: &[u8], encoding: LegacyEncoding) -> String {
     match encoding {
         LegacyEncoding::Cp1258 => {
             let (text, _) = WINDOWS_1258.decode_without_bom_handling(bytes);
-            text.nfc().collect()
+            if is_nfc_quick(text.chars()) == IsNormalized::Yes {
+                text.into_owned()
+            } else {
+                text.nfc().collect()
+            }
         }
         LegacyEncoding::Tcvn3 => decode_tcvn3(bytes),
         LegacyEncoding::Vni => decode_vni(bytes),
@@ -763,25 +769,85 @@ fn is_edge_char(c: char) -> bool {
         || matches!(c, '«' | '»')
 }
 
-/// The untoned lower-case base letter of a Vietnamese letter, its tone and whether it is
-/// a capital; `None` for anything else.
-fn letter_parts(c: char) -> Option<(char, u8, bool)> {
-    if let Some(vowel) = vowel_info(c) {
-        let base = vowel_char(vowel.shape, 0, false)?;
-        return Some((base, vowel.tone, vowel.upper));
-    }
-    match c {
-        'b' | 'c' | 'd' | 'g' | 'h' | 'k' | 'l' | 'm' | 'n' | 'p' | 'q' | 'r' | 's' | 't' | 'v'
-        | 'x' | 'đ' => Some((c, 0, false)),
-        'B' | 'C' | 'D' | 'G' | 'H' | 'K' | 'L' | 'M' | 'N' | 'P' | 'Q' | 'R' | 'S' | 'T' | 'V'
-        | 'X' => Some((c.to_ascii_lowercase(), 0, true)),
-        'Đ' => Some(('đ', 0, true)),
-        _ => None,
-    }
+/// A Vietnamese letter taken apart.
+#[derive(Debug, Clone, Copy)]
+struct Letter {
+    /// Lower case, without its tone.
+    base: char,
+    /// Lower case, with its tone.
+    lower: char,
+    tone: u8,
+    upper: bool,
 }
 
-/// Classifies one word (no white space, no hyphen). `base` is scratch space.
-fn classify_word(word: &str, base: &mut String) -> WordClass {
+/// The parts of a Vietnamese letter; `None` for anything else (`f j w z` included).
+fn letter_parts(c: char) -> Option<Letter> {
+    if c.is_ascii() {
+        let lower = c.to_ascii_lowercase();
+        return matches!(
+            lower,
+            'a' | 'b'
+                | 'c'
+                | 'd'
+                | 'e'
+                | 'g'
+                | 'h'
+                | 'i'
+                | 'k'
+                | 'l'
+                | 'm'
+                | 'n'
+                | 'o'
+                | 'p'
+                | 'q'
+                | 'r'
+                | 's'
+                | 't'
+                | 'u'
+                | 'v'
+                | 'x'
+                | 'y'
+        )
+        .then_some(Letter {
+            base: lower,
+            lower,
+            tone: 0,
+            upper: c.is_ascii_uppercase(),
+        });
+    }
+    if let Some(vowel) = vowel_info(c) {
+        return Some(Letter {
+            base: vowel_char(vowel.shape, 0, false)?,
+            lower: vowel_char(vowel.shape, vowel.tone, false)?,
+            tone: vowel.tone,
+            upper: vowel.upper,
+        });
+    }
+    let upper = match c {
+        'đ' => false,
+        'Đ' => true,
+        _ => return None,
+    };
+    Some(Letter {
+        base: 'đ',
+        lower: 'đ',
+        tone: 0,
+        upper,
+    })
+}
+
+/// Reused buffers for [`classify_word`].
+#[derive(Debug, Default)]
+struct Scratch {
+    /// The word's untoned lower-case letters.
+    base: String,
+    /// The word in lower case.
+    lower: String,
+}
+
+/// Classifies one word (no white space, no hyphen); after a valid syllable,
+/// `scratch.lower` holds it in lower case.
+fn classify_word(word: &str, scratch: &mut Scratch) -> WordClass {
     if word.is_empty() {
         return WordClass::Skip;
     }
@@ -795,7 +861,8 @@ fn classify_word(word: &str, base: &mut String) -> WordClass {
             WordClass::Bad
         };
     }
-    base.clear();
+    scratch.base.clear();
+    scratch.lower.clear();
     let mut letters = 0;
     let mut tone = 0;
     let mut tones = 0;
@@ -808,12 +875,13 @@ fn classify_word(word: &str, base: &mut String) -> WordClass {
         if letters > MAX_SYLLABLE_LETTERS {
             return WordClass::Bad;
         }
-        let Some((letter, letter_tone, upper)) = letter_parts(c) else {
+        let Some(letter) = letter_parts(c) else {
             return WordClass::Bad;
         };
-        if letter_tone != 0 {
+        let upper = letter.upper;
+        if letter.tone != 0 {
             tones += 1;
-            tone = letter_tone;
+            tone = letter.tone;
         }
         diacritics |= !c.is_ascii();
         if i == 0 {
@@ -824,11 +892,12 @@ fn classify_word(word: &str, base: &mut String) -> WordClass {
         } else if c.is_ascii() {
             rest_ascii_lower = true;
         }
-        base.push(letter);
+        scratch.base.push(letter.base);
+        scratch.lower.push(letter.lower);
     }
     // Lower case, Capitalized, or ALL CAPS (where TCVN3 capitals may come out lower-case).
     let case_ok = !rest_upper || (first_ok_for_caps && !rest_ascii_lower);
-    if tones > 1 || !case_ok || !is_syllable(base, tone) {
+    if tones > 1 || !case_ok || !is_syllable(&scratch.base, tone) {
         WordClass::Bad
     } else if diacritics {
         WordClass::Vietnamese
@@ -887,36 +956,31 @@ const PLAIN_WEIGHT: f64 = 0.4;
 /// The bonus per share of very frequent syllables.
 const FREQUENT_BONUS: f64 = 0.25;
 
-/// The counts of one white-space-separated token. `base` is scratch space.
-fn token_stats(token: &str, base: &mut String) -> Stats {
+/// The counts of one white-space-separated token.
+fn token_stats(token: &str, scratch: &mut Scratch) -> Stats {
     let mut stats = Stats::default();
     let core = token.trim_matches(is_edge_char);
     for word in core.split('-') {
-        let class = classify_word(word, base);
+        let class = classify_word(word, scratch);
         if class == WordClass::Skip {
             continue;
         }
-        stats.words += 1;
-        match class {
-            WordClass::Vietnamese => stats.vietnamese += 1,
-            WordClass::Plain => stats.plain += 1,
-            _ => {}
-        }
-        if matches!(class, WordClass::Vietnamese | WordClass::Plain) {
-            let lower = word.to_lowercase();
-            if FREQUENT.contains(&lower.as_str()) {
-                stats.frequent += 1;
-            }
-        }
+        let valid = matches!(class, WordClass::Vietnamese | WordClass::Plain);
+        stats.add(Stats {
+            words: 1,
+            vietnamese: u32::from(class == WordClass::Vietnamese),
+            plain: u32::from(class == WordClass::Plain),
+            frequent: u32::from(valid && FREQUENT.contains(&scratch.lower.as_str())),
+        });
     }
     stats
 }
 
 fn text_stats(text: &str) -> Stats {
-    let mut base = String::new();
+    let mut scratch = Scratch::default();
     let mut stats = Stats::default();
     for token in text.split_whitespace() {
-        stats.add(token_stats(token, &mut base));
+        stats.add(token_stats(token, &mut scratch));
     }
     stats
 }
@@ -1017,8 +1081,9 @@ const MOJIBAKE_ORDER: [LegacyEncoding; 3] = [
 ///
 /// It fires when repairing the words ([`repair_mojibake_word`]) turns words that were not
 /// Vietnamese into valid Vietnamese syllables (one of three letters or more, or two
-/// shorter ones), breaks at most half as many, and lifts the whole text's
-/// [`vietnamese_score`] to at least 0.5 and by at least 0.1. TCVN3 and VNI are tried
+/// shorter ones), leaves at most half as many changed words that are still not
+/// Vietnamese, and lifts the whole text's [`vietnamese_score`] to at least 0.5 and by at
+/// least 0.1. A text of fewer than two words is not judged. TCVN3 and VNI are tried
 /// first; CP1258 read as Windows-1252 is detected the same way.
 pub fn detect_mojibake(text: &str) -> Option<LegacyEncoding> {
     if !text
@@ -1027,16 +1092,20 @@ pub fn detect_mojibake(text: &str) -> Option<LegacyEncoding> {
     {
         return None;
     }
-    let mut base = String::new();
+    let mut scratch = Scratch::default();
     let tokens: Vec<(&str, Stats)> = text
         .split_whitespace()
-        .map(|token| (token, token_stats(token, &mut base)))
+        .map(|token| (token, token_stats(token, &mut scratch)))
         .collect();
     let mut original = Stats::default();
     for &(_, stats) in &tokens {
         original.add(stats);
     }
     let original_score = original.score();
+    if original_score + MOJIBAKE_MIN_GAIN > 1.0 {
+        // Already Vietnamese: no repair can lift the score enough.
+        return None;
+    }
     let mut found: Option<(LegacyEncoding, u32, f64)> = None;
     for encoding in MOJIBAKE_ORDER {
         let mut repaired = Stats::default();
@@ -1050,7 +1119,7 @@ pub fn detect_mojibake(text: &str) -> Option<LegacyEncoding> {
                 repaired.add(before);
                 continue;
             };
-            let after = token_stats(&fixed, &mut base);
+            let after = token_stats(&fixed, &mut scratch);
             repaired.add(after);
             if after.bad() > 0 {
                 broken += 1;
@@ -1802,7 +1871,7 @@ mod tests {
 
     #[test]
     fn syllable_rules() {
-        let mut base = String::new();
+        let mut scratch = Scratch::default();
         let good = [
             "nghiêng",
             "người",
@@ -1839,7 +1908,7 @@ mod tests {
         for word in good {
             assert!(
                 matches!(
-                    classify_word(word, &mut base),
+                    classify_word(word, &mut scratch),
                     WordClass::Vietnamese | WordClass::Plain
                 ),
                 "{word}"
@@ -1851,10 +1920,10 @@ mod tests {
             "taiêu",
         ];
         for word in bad {
-            assert_eq!(classify_word(word, &mut base), WordClass::Bad, "{word}");
+            assert_eq!(classify_word(word, &mut scratch), WordClass::Bad, "{word}");
         }
         for word in ["", "2024", "12/3", "..."] {
-            assert_eq!(classify_word(word, &mut base), WordClass::Skip, "{word}");
+            assert_eq!(classify_word(word, &mut scratch), WordClass::Skip, "{word}");
         }
     }
 
@@ -1942,6 +2011,9 @@ mod tests {
             None
         );
         assert_eq!(guess_legacy(b"Stra\xdfe \xfcber die Br\xfccke"), None);
+        // Vietnamese in UTF-8 is not mistaken for a legacy encoding.
+        assert_eq!(guess_legacy(PARAGRAPH.as_bytes()), None);
+        assert_eq!(guess_legacy(CAPITALS.as_bytes()), None);
     }
 
     #[test]
@@ -1955,6 +2027,15 @@ mod tests {
         let text = as_cp1252(PARAGRAPH_TCVN3);
         assert_eq!(detect_mojibake(&text), Some(LegacyEncoding::Tcvn3));
         assert_eq!(repair_text(&text, LegacyEncoding::Tcvn3), PARAGRAPH);
+        // A heading typed in .VnTimeH: repaired with the case the bytes carry.
+        let text = "CéNG HOµ X· HéI CHñ NGHÜA VIÖT NAM";
+        assert_eq!(detect_mojibake(text), Some(LegacyEncoding::Tcvn3));
+        assert_eq!(
+            repair_text(text, LegacyEncoding::Tcvn3),
+            "CộNG HOà Xã HộI CHủ NGHĩA VIệT NAM"
+        );
+        // One word alone is not judged.
+        assert_eq!(detect_mojibake("ViÖt"), None);
     }
 
     #[test]
@@ -1993,6 +2074,11 @@ mod tests {
             "Það var gott veður í gær og við fórum í sund.",
             "The committee met on Tuesday to review the budget report.",
             "El señor Muñoz habló con el niño.",
+            "Ele não está aqui, mas a irmã está lá.",
+            "très tôt",
+            "tôt",
+            "Le pays où il vit",
+            "Raphaël et Moïse, un naïf aérien à l'hôtel, dû au coût du goût.",
             "où",
             "",
         ];
