@@ -9,7 +9,14 @@ pub fn reports(min_bytes: usize) -> String {
     let mut paths: Vec<_> = std::fs::read_dir(dir)
         .expect("fixtures/reports exists")
         .filter_map(|entry| entry.ok().map(|e| e.path()))
-        .filter(|path| path.extension().is_some_and(|ext| ext == "txt"))
+        // `<stem>.txt` only: `<stem>.<variant>.txt` are encoded copies of the same reports.
+        .filter(|path| {
+            path.extension().is_some_and(|ext| ext == "txt")
+                && path
+                    .file_stem()
+                    .and_then(|stem| stem.to_str())
+                    .is_some_and(|stem| !stem.contains('.'))
+        })
         .collect();
     paths.sort();
     let texts: Vec<String> = paths
