@@ -111,6 +111,17 @@ pub struct DocumentError {
     pub message: String,
 }
 
+impl DocumentError {
+    /// An error of `kind` with a message a person can read.
+    pub fn new(kind: ErrorKind, message: impl Into<String>) -> DocumentError {
+        DocumentError {
+            kind,
+            offset: None,
+            message: message.into(),
+        }
+    }
+}
+
 /// The kinds of [`DocumentError`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -122,6 +133,8 @@ pub enum ErrorKind {
     NotFound,
     /// The file exists but could not be read (permissions, a directory, a device error).
     Io,
+    /// A record of a JSON Lines input that is not an object with a string `text`.
+    InvalidInput,
     /// Anything else.
     Other,
 }

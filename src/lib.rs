@@ -62,6 +62,7 @@ mod error;
 mod extract;
 pub mod facts;
 pub mod number;
+pub mod table;
 pub mod text;
 
 pub use error::Error;

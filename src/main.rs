@@ -1,25 +1,35 @@
-//! The `vietfacts` command: reads files or standard input, prints normalized text or facts.
-//! Glue only: arguments become options, options go to the library; no extraction here.
+//! The `vietfacts` command: reads files, directories, standard input or JSON Lines records,
+//! prints normalized text or facts. Glue only: arguments become options, options go to the
+//! library; no extraction here.
 
-use std::io::{self, BufWriter, Read, Write};
-use std::path::{Path, PathBuf};
+mod inputs;
+mod output;
+
+use std::io::{self, BufWriter, IsTerminal, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use rayon::prelude::*;
 use vietfacts::facts::{Document, EncodingName};
 use vietfacts::text::decode::{DecodeOptions, decode};
 use vietfacts::{Extractor, NormalizeOptions, ToneStyle};
 
+use inputs::{Item, Source};
+use output::{Format, Sink};
+
 const EXIT_CODES: &str = "\
 Exit codes:
   0  every input was read
-  1  some input could not be read (it is reported on stderr and, for extract, as an error document)
+  1  some input could not be read (reported on stderr and, for extract, as an error document)
   2  usage error (unknown option, bad value)";
 
 const EXAMPLES: &str = "\
 Examples:
   vietfacts extract fixtures/reports/hoi-nghi-tong-ket-2024.txt
-  vietfacts extract --format jsonl reports/*.txt > facts.jsonl
+  vietfacts extract --format jsonl --recursive reports/ > facts.jsonl
+  vietfacts extract --format csv --recursive reports/ > facts.csv
+  vietfacts extract --input jsonl < records.jsonl > facts.jsonl     # {\"id\": ..., \"text\": ...} per line
   vietfacts extract --reference-date 2024-01-11 - < report.txt
   vietfacts normalize old-report.txt > normalized.txt";
 
@@ -33,7 +43,7 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Print the facts of each input as JSON documents (schema_version 1).
+    /// Print the facts of each input as documents (schema_version 1), in input order.
     #[command(after_help = format!("{EXAMPLES}\n\n{EXIT_CODES}"))]
     Extract(ExtractArgs),
     /// Print each input normalized: NFC, one tone style, single spaces, LF line ends.
@@ -43,9 +53,16 @@ enum Command {
 
 #[derive(Debug, Args)]
 struct InputArgs {
-    /// Files to read; standard input when none is given or for `-`.
-    files: Vec<PathBuf>,
-    /// The encoding of the inputs; `auto` detects it (byte-order mark, UTF-8, legacy Vietnamese).
+    /// Files or directories to read; standard input when none is given or for `-`.
+    inputs: Vec<PathBuf>,
+    /// Read directories and everything below them (files matching --glob).
+    #[arg(short, long)]
+    recursive: bool,
+    /// Which files of a directory to read, by name (`*` and `?` wildcards).
+    #[arg(long, default_value = "*.txt", value_name = "PATTERN")]
+    glob: String,
+    /// The encoding of the inputs; `auto` detects it (byte-order mark, UTF-8, legacy
+    /// Vietnamese) and repairs TCVN3/VNI text that was decoded as Windows-1252.
     #[arg(long, value_enum, default_value_t = EncodingArg::Auto)]
     encoding: EncodingArg,
     /// Replace invalid bytes with U+FFFD instead of reporting the input as unreadable.
@@ -60,12 +77,22 @@ struct InputArgs {
 struct ExtractArgs {
     #[command(flatten)]
     input: InputArgs,
-    /// Output format: `json` (an array of documents) or `jsonl` (one document per line).
+    /// Output: `json` (an array), `jsonl` (a document per line), `csv` (a fact per row).
     #[arg(long, value_enum, default_value_t = Format::Json)]
     format: Format,
+    /// What the inputs hold: `text` (reports), or `jsonl` (one {"id": ..., "text": ...} record
+    /// per line; each record gives one document with its id).
+    #[arg(long = "input", value_enum, default_value_t = InputKind::Text)]
+    input_kind: InputKind,
     /// The date the reports are read against (YYYY-MM-DD), for years that are not written.
     #[arg(long, value_name = "YYYY-MM-DD")]
     reference_date: Option<vietfacts::date::Date>,
+    /// How many inputs to work on at once (default: every core). Output order never changes.
+    #[arg(short, long, value_name = "N")]
+    jobs: Option<usize>,
+    /// No progress bar (it only ever shows on a terminal's stderr).
+    #[arg(short, long)]
+    quiet: bool,
 }
 
 #[derive(Debug, Args)]
@@ -75,8 +102,8 @@ struct NormalizeArgs {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum Format {
-    Json,
+enum InputKind {
+    Text,
     Jsonl,
 }
 
@@ -121,19 +148,13 @@ impl InputArgs {
             ToneArg::Modern => Some(ToneStyle::Modern),
             ToneArg::Keep => None,
         };
-        // `auto` also repairs text that was decoded as Windows-1252 but is TCVN3 or VNI.
         NormalizeOptions::new()
             .tone_style(style)
             .mojibake(self.encoding == EncodingArg::Auto)
     }
 
-    /// The inputs, standard input (`-`) when no file is named.
-    fn sources(&self) -> Vec<PathBuf> {
-        if self.files.is_empty() {
-            vec![PathBuf::from("-")]
-        } else {
-            self.files.clone()
-        }
+    fn sources(&self) -> Vec<Source> {
+        inputs::expand(&self.inputs, self.recursive, &self.glob)
     }
 }
 
@@ -144,76 +165,68 @@ fn main() -> ExitCode {
         Command::Normalize(args) => run_normalize(&args),
     };
     match result {
-        Ok(all_read) if all_read => ExitCode::SUCCESS,
-        Ok(_) => ExitCode::from(1),
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::from(1),
         // A closed pipe (`| head`) is the reader's choice, not an error.
         Err(error) if error.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("vietfacts: cannot write the output: {error}");
+            eprintln!("vietfacts: {error}");
             ExitCode::from(1)
         }
     }
 }
 
-/// The bytes of one input: a file, or standard input for `-`.
-fn read_source(path: &Path) -> Result<Vec<u8>, vietfacts::Error> {
-    if path == Path::new("-") {
-        let mut bytes = Vec::new();
-        io::stdin()
-            .lock()
-            .read_to_end(&mut bytes)
-            .map_err(|e| vietfacts::Error::io("standard input", e))?;
-        Ok(bytes)
-    } else {
-        std::fs::read(path).map_err(|e| vietfacts::Error::io(path, e))
-    }
+/// How many items are worked on between two writes: enough to keep every thread busy, few
+/// enough that memory stays bounded whatever the input's length.
+fn batch_size(jobs: usize) -> usize {
+    (jobs * 8).max(8)
 }
 
-fn id_of(path: &Path) -> String {
-    path.to_string_lossy().into_owned()
-}
-
-/// Prints a document per input; returns whether every input was read.
+/// Prints a document per input, in input order; returns whether every input was read.
 fn run_extract(args: &ExtractArgs) -> io::Result<bool> {
     let extractor = Extractor::new()
         .reference_date(args.reference_date)
         .normalize_options(args.input.normalize_options())
         .decode_options(args.input.decode_options());
+    let jobs = args.jobs.unwrap_or_else(rayon::current_num_threads).max(1);
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs)
+        .build()
+        .map_err(io::Error::other)?;
+
+    let sources = args.input.sources();
+    let progress = output::progress(
+        args.quiet || !io::stderr().is_terminal(),
+        (args.input_kind == InputKind::Text).then_some(sources.len()),
+    );
     let stdout = io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
+    let mut sink = Sink::new(BufWriter::new(stdout.lock()), args.format)?;
     let mut all_read = true;
-    let mut first = true;
-    if args.format == Format::Json {
-        out.write_all(b"[")?;
-    }
-    for path in args.input.sources() {
-        let id = id_of(&path);
-        let document = match read_source(&path) {
-            Ok(bytes) => extractor.document_from_bytes(id, &bytes),
-            Err(error) => Document::with_error(id, error.to_document_error()),
-        };
-        if let Some(error) = document.error() {
-            eprintln!("vietfacts: {}: {}", document.id, error.message);
-            all_read = false;
+    let mut items = inputs::items(sources, args.input_kind == InputKind::Jsonl);
+    loop {
+        let batch: Vec<Item> = items.by_ref().take(batch_size(jobs)).collect();
+        if batch.is_empty() {
+            break;
         }
-        match args.format {
-            Format::Json => {
-                out.write_all(if first { b"\n" } else { b",\n" })?;
-                serde_json::to_writer_pretty(&mut out, &document)?;
+        let documents: Vec<Document> = pool.install(|| {
+            batch
+                .into_par_iter()
+                .map(|item| item.extract(&extractor))
+                .collect()
+        });
+        for document in &documents {
+            if let Some(error) = document.error() {
+                progress.suspend(|| eprintln!("vietfacts: {}: {}", document.id, error.message));
+                all_read = false;
             }
-            Format::Jsonl => {
-                serde_json::to_writer(&mut out, &document)?;
-                out.write_all(b"\n")?;
-                // A line is complete as soon as its document is: downstream pipes see it now.
-                out.flush()?;
-            }
+            sink.write(document)?;
+            progress.inc(1);
         }
-        first = false;
+        // A batch is complete: downstream pipes see its lines now.
+        sink.flush()?;
     }
-    if args.format == Format::Json {
-        out.write_all(if first { b"]\n" } else { b"\n]\n" })?;
-    }
-    out.flush()?;
+    progress.finish_and_clear();
+    sink.finish()?;
     Ok(all_read)
 }
 
@@ -224,15 +237,15 @@ fn run_normalize(args: &NormalizeArgs) -> io::Result<bool> {
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut all_read = true;
-    for path in args.input.sources() {
-        let text = read_source(&path).and_then(|bytes| {
+    for source in args.input.sources() {
+        let text = source.read().and_then(|bytes| {
             decode(&bytes, decode_options)
                 .map(|decoded| vietfacts::normalize_with(&decoded.text, options).into_text())
         });
         match text {
             Ok(text) => out.write_all(text.as_bytes())?,
             Err(error) => {
-                eprintln!("vietfacts: {}: {error}", path.display());
+                eprintln!("vietfacts: {}: {error}", source.id());
                 all_read = false;
             }
         }
