@@ -444,7 +444,9 @@ fn normalize_word(
         current = Cow::Owned(fixed);
     }
     if let Some(style) = options.tone_style
-        && let Some(placed) = tone::place_tone(&current, style)
+        && !flags.ascii
+        && may_need_tone_placement(&current)
+        && let Some(placed) = place_tone_cached(&current, style)
     {
         current = Cow::Owned(placed);
     }
@@ -452,6 +454,85 @@ fn normalize_word(
         Cow::Owned(text) if text != word => Some(text),
         _ => None,
     }
+}
+
+/// Whether a word has a tone mark next to a second vowel: the only words where the two
+/// styles differ (open oa, oe, uy) or a mark can be misplaced ("nghìên", "hòang"). A word with
+/// one vowel, or with no tone mark, is already right. Errs on the side of yes.
+fn may_need_tone_placement(word: &str) -> bool {
+    let mut toned = false;
+    let mut adjacent_vowels = false;
+    let mut previous_vowel = false;
+    for c in word.chars() {
+        if matches!(c, '\u{300}' | '\u{301}' | '\u{303}' | '\u{309}' | '\u{323}') {
+            // A combining tone mark (text that was not composed) is part of its letter.
+            toned = true;
+            continue;
+        }
+        let vowel = is_vowel_letter(c);
+        toned |= is_toned_letter(c);
+        adjacent_vowels |= vowel && previous_vowel;
+        previous_vowel = vowel;
+    }
+    toned && adjacent_vowels
+}
+
+/// Vietnamese vowel letters, with any marks (and a few other Latin-1 letters: harmless).
+fn is_vowel_letter(c: char) -> bool {
+    matches!(
+        c,
+        'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'A' | 'E' | 'I' | 'O' | 'U' | 'Y'
+            | '\u{C0}'..='\u{FF}'
+            | '\u{102}' | '\u{103}' | '\u{128}' | '\u{129}' | '\u{168}' | '\u{169}'
+            | '\u{1A0}' | '\u{1A1}' | '\u{1AF}' | '\u{1B0}'
+            | '\u{1EA0}'..='\u{1EF9}'
+    )
+}
+
+/// Letters that carry a tone mark (and a few other Latin-1 letters: harmless).
+fn is_toned_letter(c: char) -> bool {
+    match c {
+        '\u{C2}' | '\u{CA}' | '\u{D4}' | '\u{E2}' | '\u{EA}' | '\u{F4}' => false,
+        '\u{C0}'..='\u{FF}' | '\u{128}' | '\u{129}' | '\u{168}' | '\u{169}' => true,
+        '\u{1EA0}'..='\u{1EF9}' => true,
+        _ => false,
+    }
+}
+
+/// Words longer than this are not cached: they are rare, and a syllable is at most 7 letters.
+const CACHED_WORD_BYTES: usize = 32;
+/// The cache is cleared when it holds this many words; a report has a few thousand distinct
+/// syllables, so this bounds memory without losing the benefit.
+const CACHED_WORDS: usize = 1 << 14;
+
+thread_local! {
+    /// Tone placement per distinct word, per style: most words of a report repeat, and the
+    /// placement rules cost far more than a hash lookup.
+    static TONE_CACHE: std::cell::RefCell<[std::collections::HashMap<Box<str>, Option<Box<str>>>; 2]> =
+        std::cell::RefCell::new(Default::default());
+}
+
+fn place_tone_cached(word: &str, style: ToneStyle) -> Option<String> {
+    if word.len() > CACHED_WORD_BYTES {
+        return tone::place_tone(word, style);
+    }
+    let slot = match style {
+        ToneStyle::Modern => 1,
+        _ => 0,
+    };
+    TONE_CACHE.with(|cache| {
+        let mut caches = cache.borrow_mut();
+        let map = caches.get_mut(slot)?;
+        if let Some(known) = map.get(word) {
+            return known.as_deref().map(str::to_string);
+        }
+        let placed = tone::place_tone(word, style);
+        if map.len() >= CACHED_WORDS {
+            map.clear();
+        }
+        map.insert(word.into(), placed.as_deref().map(Box::from));
+        placed
+    })
 }
 
 fn nfc() -> ComposingNormalizerBorrowed<'static> {
@@ -672,6 +753,43 @@ mod tests {
             let chars: Vec<char> = input.chars().collect();
             let by_chars: String = chars[span.char_start..span.char_end].iter().collect();
             assert_eq!(by_chars, expected);
+        }
+    }
+
+    #[test]
+    fn the_tone_prefilter_never_skips_a_word_that_changes() {
+        // Every word of up to three letters over onsets, vowels in every tone and codas, and
+        // a set of longer syllables: when tone placement would change a word, the prefilter
+        // lets it through.
+        let letters: Vec<char> =
+            "hngqtrkcđoauyeiơưâêôăàáảãạòóỏõọùúủũụỳýỷỹỵèéẻẽẹìíỉĩịờớởỡợừứửữựầấẩẫậềếểễệồốổỗộằắẳẵặOÀUỶ"
+                .chars()
+                .collect();
+        let mut words: Vec<String> = Vec::new();
+        for &a in &letters {
+            words.push(a.to_string());
+            for &b in &letters {
+                words.push([a, b].iter().collect());
+                for &c in &letters {
+                    words.push([a, b, c].iter().collect());
+                }
+            }
+        }
+        for syllable in [
+            "nghìên", "hòang", "tóan", "qúy", "mừơi", "khuỳnh", "thuở", "hoà", "Thuỷ", "ngoặt",
+            "giặc", "gìa",
+        ] {
+            words.push(syllable.to_string());
+        }
+        for word in &words {
+            for style in [ToneStyle::Traditional, ToneStyle::Modern] {
+                if tone::place_tone(word, style).is_some() {
+                    assert!(
+                        may_need_tone_placement(word),
+                        "{word} changes but was skipped"
+                    );
+                }
+            }
         }
     }
 
