@@ -505,10 +505,13 @@ const CACHED_WORD_BYTES: usize = 32;
 /// syllables, so this bounds memory without losing the benefit.
 const CACHED_WORDS: usize = 1 << 14;
 
+/// Each distinct word's tone placement (`None`: unchanged).
+type ToneCache = std::collections::HashMap<Box<str>, Option<Box<str>>>;
+
 thread_local! {
     /// Tone placement per distinct word, per style: most words of a report repeat, and the
     /// placement rules cost far more than a hash lookup.
-    static TONE_CACHE: std::cell::RefCell<[std::collections::HashMap<Box<str>, Option<Box<str>>>; 2]> =
+    static TONE_CACHE: std::cell::RefCell<[ToneCache; 2]> =
         std::cell::RefCell::new(Default::default());
 }
 
