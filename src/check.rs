@@ -558,6 +558,8 @@ struct Item<'a> {
     key: Option<String>,
     /// Extra spans that may overlap (mentions).
     mentions: &'a [Span],
+    /// Paired by `key` only, never by span (officials).
+    key_only: bool,
 }
 
 impl<'a> Item<'a> {
@@ -568,6 +570,7 @@ impl<'a> Item<'a> {
             span: Some(span),
             key: None,
             mentions: &[],
+            key_only: false,
         }
     }
 }
@@ -599,6 +602,9 @@ fn pair_items(expected: &[Item<'_>], actual: &[Item<'_>]) -> Vec<Option<usize>> 
     }
     // Then spans: every overlapping pair, found by a sweep over starts, best pairs first.
     let spans_of = |item: &Item<'_>| -> Vec<Span> {
+        if item.key_only {
+            return Vec::new();
+        }
         let mut spans: Vec<Span> = item.span.into_iter().collect();
         spans.extend_from_slice(item.mentions);
         spans
@@ -891,7 +897,8 @@ fn compare_facts(e: &Facts, a: &Facts, out: &mut Comparison) {
                     text: o.name.clone(),
                     span: None,
                     key: Some(o.name.clone()),
-                    mentions: &[],
+                    mentions: &o.mentions,
+                    key_only: true,
                 })
                 .collect(),
             facts
@@ -903,6 +910,7 @@ fn compare_facts(e: &Facts, a: &Facts, out: &mut Comparison) {
                     span: None,
                     key: Some(g.canonical.clone()),
                     mentions: &g.mentions,
+                    key_only: false,
                 })
                 .collect(),
             facts
@@ -945,6 +953,7 @@ fn compare_facts(e: &Facts, a: &Facts, out: &mut Comparison) {
                     span: Some(au.span),
                     key: None,
                     mentions: &[],
+                    key_only: false,
                 })
                 .collect(),
         ]
@@ -1146,6 +1155,7 @@ fn compare_facts(e: &Facts, a: &Facts, out: &mut Comparison) {
                 text,
                 span: None,
                 mentions: &[],
+                key_only: true,
             }
         })
         .collect();
@@ -1179,6 +1189,7 @@ fn compare_facts(e: &Facts, a: &Facts, out: &mut Comparison) {
                 key: Some(key),
                 span: None,
                 mentions: &[],
+                key_only: true,
             }
         })
         .collect();
