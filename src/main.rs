@@ -49,6 +49,38 @@ enum Command {
     /// Print each input normalized: NFC, one tone style, single spaces, LF line ends.
     #[command(after_help = EXIT_CODES)]
     Normalize(NormalizeArgs),
+    /// Compare the facts of DIR/reports/*.txt with DIR/expected/*.json, print the differences
+    /// and precision/recall per fact kind.
+    #[command(after_help = CHECK_HELP)]
+    Check(CheckArgs),
+}
+
+const CHECK_HELP: &str = "\
+Layout: DIR/reports/NAME.txt (and encoded copies NAME.VARIANT.txt), DIR/expected/NAME.json,
+DIR/known-gaps.json (differences that are known and tolerated). See docs/check.md.
+
+Examples:
+  vietfacts check fixtures
+  vietfacts check fixtures --update-gaps   # then review the \"why\" of new gaps
+
+Exit codes:
+  0  every difference is a listed known gap (or there is none)
+  1  a difference that is not a known gap, or a known gap that now passes
+  2  usage error, or an unreadable or malformed expected or known-gaps file";
+
+#[derive(Debug, Args)]
+struct CheckArgs {
+    /// The directory holding reports/, expected/ and known-gaps.json.
+    dir: PathBuf,
+    /// Write today's output as the expected file of each report, for a person to review.
+    #[arg(long, conflicts_with = "update_gaps")]
+    bless: bool,
+    /// Rewrite known-gaps.json with today's differences (keeping the "why" of gaps that remain).
+    #[arg(long)]
+    update_gaps: bool,
+    /// Also list the differences that are known gaps.
+    #[arg(long, short)]
+    verbose: bool,
 }
 
 #[derive(Debug, Args)]
@@ -161,6 +193,7 @@ impl InputArgs {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
+        Command::Check(args) => return run_check(&args),
         Command::Extract(args) => run_extract(&args),
         Command::Normalize(args) => run_normalize(&args),
     };
@@ -252,4 +285,60 @@ fn run_normalize(args: &NormalizeArgs) -> io::Result<bool> {
     }
     out.flush()?;
     Ok(all_read)
+}
+
+/// `vietfacts check`: 0 when everything matches or is a known gap, 1 otherwise, 2 when the
+/// directory or an expected or known-gaps file cannot be read.
+fn run_check(args: &CheckArgs) -> ExitCode {
+    use vietfacts::check;
+    let fail = |error: check::CheckError| {
+        eprintln!("vietfacts: {error}");
+        ExitCode::from(2)
+    };
+    if args.bless {
+        return match check::bless(&args.dir) {
+            Ok(written) => {
+                for path in &written {
+                    say(&format!("wrote {}\n", path.display()));
+                }
+                say(&format!(
+                    "{} expected files written: review them before committing\n",
+                    written.len()
+                ));
+                ExitCode::SUCCESS
+            }
+            Err(error) => fail(error),
+        };
+    }
+    if args.update_gaps {
+        return match check::update_known_gaps(&args.dir) {
+            Ok(gaps) => {
+                let new = gaps.iter().filter(|g| g.why == check::NOT_REVIEWED).count();
+                say(&format!(
+                    "wrote {} known gaps to {} ({new} not reviewed yet)\n",
+                    gaps.len(),
+                    args.dir.join("known-gaps.json").display()
+                ));
+                ExitCode::SUCCESS
+            }
+            Err(error) => fail(error),
+        };
+    }
+    match check::check_dir(&args.dir) {
+        Ok(report) => {
+            say(&report.render(args.verbose));
+            say(&report.scores_table());
+            if report.passed() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            }
+        }
+        Err(error) => fail(error),
+    }
+}
+
+/// Prints to standard output; a closed pipe (`| head`) is the reader's choice, not an error.
+fn say(text: &str) {
+    let _ = io::stdout().lock().write_all(text.as_bytes());
 }
