@@ -28,6 +28,14 @@ enum Inner {
         path: PathBuf,
         source: std::io::Error,
     },
+    Binary {
+        offset: usize,
+    },
+    TooLarge {
+        path: PathBuf,
+        size: u64,
+        limit: u64,
+    },
 }
 
 impl Error {
@@ -62,6 +70,34 @@ impl Error {
         }
     }
 
+    /// Bytes that look like a binary file (a NUL byte at `offset`), not text.
+    pub(crate) fn binary(offset: usize) -> Error {
+        Error {
+            inner: Box::new(Inner::Binary { offset }),
+        }
+    }
+
+    /// An input of `size` bytes, over the `limit` the caller set.
+    pub fn too_large(path: impl Into<PathBuf>, size: u64, limit: u64) -> Error {
+        Error {
+            inner: Box::new(Inner::TooLarge {
+                path: path.into(),
+                size,
+                limit,
+            }),
+        }
+    }
+
+    /// Whether the input looks like a binary file rather than text.
+    pub fn is_binary(&self) -> bool {
+        matches!(*self.inner, Inner::Binary { .. })
+    }
+
+    /// Whether the input is over the size limit.
+    pub fn is_too_large(&self) -> bool {
+        matches!(*self.inner, Inner::TooLarge { .. })
+    }
+
     /// Whether the bytes could not be decoded.
     pub fn is_encoding(&self) -> bool {
         matches!(*self.inner, Inner::Encoding { .. })
@@ -80,8 +116,8 @@ impl Error {
     /// The byte offset where decoding went wrong.
     pub fn offset(&self) -> Option<usize> {
         match &*self.inner {
-            Inner::Encoding { offset, .. } => Some(*offset),
-            Inner::Io { .. } => None,
+            Inner::Encoding { offset, .. } | Inner::Binary { offset } => Some(*offset),
+            Inner::Io { .. } | Inner::TooLarge { .. } => None,
         }
     }
 
@@ -89,15 +125,15 @@ impl Error {
     pub fn encoding_tried(&self) -> Option<EncodingName> {
         match &*self.inner {
             Inner::Encoding { encoding, .. } => Some(*encoding),
-            Inner::Io { .. } => None,
+            _ => None,
         }
     }
 
     /// The file that could not be read.
     pub fn path(&self) -> Option<&Path> {
         match &*self.inner {
-            Inner::Io { path, .. } => Some(path),
-            Inner::Encoding { .. } => None,
+            Inner::Io { path, .. } | Inner::TooLarge { path, .. } => Some(path),
+            Inner::Encoding { .. } | Inner::Binary { .. } => None,
         }
     }
 
@@ -109,6 +145,8 @@ impl Error {
                 ErrorKind::NotFound
             }
             Inner::Io { .. } => ErrorKind::Io,
+            Inner::Binary { .. } => ErrorKind::Binary,
+            Inner::TooLarge { .. } => ErrorKind::TooLarge,
         };
         DocumentError {
             kind,
@@ -138,6 +176,17 @@ impl fmt::Display for Error {
                 )
             }
             Inner::Io { path, source } => write!(f, "cannot read {}: {source}", path.display()),
+            Inner::Binary { offset } => write!(
+                f,
+                "looks like a binary file, not text (a NUL byte at byte {offset}); if it is \
+                 UTF-16 without a byte-order mark, name it (--encoding utf-16le or utf-16be), \
+                 otherwise use --force to read it anyway"
+            ),
+            Inner::TooLarge { path, size, limit } => write!(
+                f,
+                "{} is {size} bytes, over the limit of {limit} (raise it with --max-bytes)",
+                path.display()
+            ),
         }
     }
 }
@@ -146,7 +195,7 @@ impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match &*self.inner {
             Inner::Io { source, .. } => Some(source),
-            Inner::Encoding { .. } => None,
+            _ => None,
         }
     }
 }

@@ -135,6 +135,10 @@ pub enum ErrorKind {
     Io,
     /// A record of a JSON Lines input that is not an object with a string `text`.
     InvalidInput,
+    /// The input looks like a binary file (NUL bytes), not text.
+    Binary,
+    /// The input is over the size limit.
+    TooLarge,
     /// Anything else.
     Other,
 }

@@ -27,18 +27,34 @@ impl Source {
         }
     }
 
-    /// All of its bytes.
-    pub fn read(&self) -> Result<Vec<u8>, vietfacts::Error> {
+    /// All of its bytes, refusing more than `max_bytes`.
+    pub fn read(&self, max_bytes: u64) -> Result<Vec<u8>, vietfacts::Error> {
         match self {
             Source::Stdin => {
                 let mut bytes = Vec::new();
                 io::stdin()
                     .lock()
+                    .take(max_bytes.saturating_add(1))
                     .read_to_end(&mut bytes)
                     .map_err(|e| vietfacts::Error::io("standard input", e))?;
+                if bytes.len() as u64 > max_bytes {
+                    return Err(vietfacts::Error::too_large(
+                        "standard input",
+                        bytes.len() as u64,
+                        max_bytes,
+                    ));
+                }
                 Ok(bytes)
             }
-            Source::File(path) => std::fs::read(path).map_err(|e| vietfacts::Error::io(path, e)),
+            Source::File(path) => {
+                let size = std::fs::metadata(path)
+                    .map_err(|e| vietfacts::Error::io(path, e))?
+                    .len();
+                if size > max_bytes {
+                    return Err(vietfacts::Error::too_large(path, size, max_bytes));
+                }
+                std::fs::read(path).map_err(|e| vietfacts::Error::io(path, e))
+            }
             Source::Unreadable(path, why) => {
                 Err(vietfacts::Error::io(path, io::Error::other(why.clone())))
             }
@@ -54,7 +70,7 @@ impl Source {
                 Ok(Box::new(BufReader::new(file).lines()))
             }
             Source::Unreadable(..) => self
-                .read()
+                .read(0)
                 .map(|_| -> Box<dyn Iterator<Item = _>> { Box::new(std::iter::empty()) }),
         }
     }
@@ -154,10 +170,10 @@ pub enum Item {
 }
 
 impl Item {
-    /// The document of this item.
-    pub fn extract(self, extractor: &Extractor) -> Document {
+    /// The document of this item; a text input over `max_bytes` is refused.
+    pub fn extract(self, extractor: &Extractor, max_bytes: u64) -> Document {
         match self {
-            Item::Text(source) => match source.read() {
+            Item::Text(source) => match source.read(max_bytes) {
                 Ok(bytes) => extractor.document_from_bytes(source.id(), &bytes),
                 Err(error) => Document::with_error(source.id(), error.to_document_error()),
             },

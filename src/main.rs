@@ -103,6 +103,12 @@ struct InputArgs {
     /// Where the tone mark goes in oa, oe, uy: traditional "hòa", modern "hoà", or keep as written.
     #[arg(long, value_enum, default_value_t = ToneArg::Traditional)]
     tone_style: ToneArg,
+    /// Read inputs that look binary (NUL bytes) instead of refusing them.
+    #[arg(long)]
+    force: bool,
+    /// Refuse inputs larger than this many bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = 256 * 1024 * 1024)]
+    max_bytes: u64,
 }
 
 #[derive(Debug, Args)]
@@ -171,7 +177,10 @@ impl InputArgs {
             EncodingArg::Tcvn3 => Some(EncodingName::Tcvn3),
             EncodingArg::Vni => Some(EncodingName::Vni),
         };
-        DecodeOptions::new().encoding(encoding).lossy(self.lossy)
+        DecodeOptions::new()
+            .encoding(encoding)
+            .lossy(self.lossy)
+            .allow_binary(self.force)
     }
 
     fn normalize_options(&self) -> NormalizeOptions {
@@ -244,7 +253,7 @@ fn run_extract(args: &ExtractArgs) -> io::Result<bool> {
         let documents: Vec<Document> = pool.install(|| {
             batch
                 .into_par_iter()
-                .map(|item| item.extract(&extractor))
+                .map(|item| item.extract(&extractor, args.input.max_bytes))
                 .collect()
         });
         for document in &documents {
@@ -271,7 +280,7 @@ fn run_normalize(args: &NormalizeArgs) -> io::Result<bool> {
     let mut out = BufWriter::new(stdout.lock());
     let mut all_read = true;
     for source in args.input.sources() {
-        let text = source.read().and_then(|bytes| {
+        let text = source.read(args.input.max_bytes).and_then(|bytes| {
             decode(&bytes, decode_options)
                 .map(|decoded| vietfacts::normalize_with(&decoded.text, options).into_text())
         });

@@ -63,7 +63,7 @@ fn a_directory_batch_with_a_bad_file_keeps_the_others_in_order() {
     std::fs::create_dir_all(&nested).unwrap();
     let reports = fixture_reports();
     std::fs::copy(&reports[0], dir.join("a-first.txt")).unwrap();
-    std::fs::write(dir.join("c-bad.txt"), b"H\xC3\xB4i ngh\xFF\xFE\x00\x9D").unwrap();
+    std::fs::write(dir.join("c-bad.txt"), b"H\xC3\xB4i ngh\xFF\xFE\x9D\x81\x90").unwrap();
     std::fs::copy(&reports[1], nested.join("d-second.txt")).unwrap();
     std::fs::copy(&reports[2], dir.join("e-third.txt")).unwrap();
     std::fs::write(dir.join("notes.md"), "not a report").unwrap();

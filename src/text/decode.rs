@@ -31,6 +31,8 @@ pub struct DecodeOptions {
     pub encoding: Option<EncodingName>,
     /// Put U+FFFD in place of invalid bytes instead of failing.
     pub lossy: bool,
+    /// Read bytes that look binary (NUL bytes, no byte-order mark) when detecting.
+    pub allow_binary: bool,
 }
 
 impl DecodeOptions {
@@ -39,6 +41,7 @@ impl DecodeOptions {
         DecodeOptions {
             encoding: None,
             lossy: false,
+            allow_binary: false,
         }
     }
 
@@ -51,6 +54,12 @@ impl DecodeOptions {
     /// Replace invalid bytes with U+FFFD instead of failing.
     pub const fn lossy(mut self, lossy: bool) -> DecodeOptions {
         self.lossy = lossy;
+        self
+    }
+
+    /// Read bytes that look binary instead of refusing them.
+    pub const fn allow_binary(mut self, allow: bool) -> DecodeOptions {
+        self.allow_binary = allow;
         self
     }
 }
@@ -86,7 +95,7 @@ pub fn decode(bytes: &[u8], options: DecodeOptions) -> Result<Decoded<'_>, Error
         Some(EncodingName::Utf16Le) => decode_utf16(bytes, Endian::Little, options.lossy),
         Some(EncodingName::Utf16Be) => decode_utf16(bytes, Endian::Big, options.lossy),
         Some(legacy_name) => Ok(decode_legacy(bytes, legacy_name, 1.0)),
-        None => detect(bytes, options.lossy),
+        None => detect(bytes, options),
     }
 }
 
@@ -94,7 +103,12 @@ fn strip<'a>(bytes: &'a [u8], bom: &[u8]) -> &'a [u8] {
     bytes.strip_prefix(bom).unwrap_or(bytes)
 }
 
-fn detect(bytes: &[u8], lossy: bool) -> Result<Decoded<'_>, Error> {
+/// How far into the input a NUL byte marks it as binary: text never has one, and a binary
+/// format shows one early (headers, offsets, padding).
+const BINARY_SNIFF_BYTES: usize = 8 * 1024;
+
+fn detect(bytes: &[u8], options: DecodeOptions) -> Result<Decoded<'_>, Error> {
+    let lossy = options.lossy;
     if bytes.starts_with(UTF8_BOM) {
         return decode_utf8(strip(bytes, UTF8_BOM), UTF8_BOM.len(), lossy);
     }
@@ -103,6 +117,11 @@ fn detect(bytes: &[u8], lossy: bool) -> Result<Decoded<'_>, Error> {
     }
     if bytes.starts_with(UTF16BE_BOM) {
         return decode_utf16(bytes, Endian::Big, lossy);
+    }
+    if !options.allow_binary
+        && let Some(offset) = bytes.iter().take(BINARY_SNIFF_BYTES).position(|&b| b == 0)
+    {
+        return Err(Error::binary(offset));
     }
     match decode_utf8(bytes, 0, false) {
         Ok(decoded) => Ok(decoded),
@@ -312,7 +331,10 @@ mod tests {
         let bytes = utf16("Hà Nội", Endian::Little, false);
         match decode(&bytes, DecodeOptions::new()) {
             Ok(decoded) => assert_ne!(decoded.encoding.name, EncodingName::Utf16Le),
-            Err(error) => assert!(error.is_encoding()),
+            Err(error) => {
+                assert!(error.is_binary() || error.is_encoding());
+                assert!(error.to_string().contains("utf-16le"), "{error}");
+            }
         }
     }
 
@@ -367,6 +389,20 @@ mod tests {
         let decoded = decode(&bytes, DecodeOptions::new().lossy(true)).unwrap();
         assert_eq!(decoded.text, "a\u{FFFD}b\u{FFFD}");
         assert_eq!(decoded.replaced, 2);
+    }
+
+    #[test]
+    fn binary_bytes_are_refused_unless_allowed() {
+        let png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR";
+        let error = decode(png, DecodeOptions::new()).unwrap_err();
+        assert!(error.is_binary());
+        assert_eq!(error.offset(), Some(8));
+        assert!(error.to_string().contains("--force"));
+        // Text with a NUL deep inside is still text... up to the sniffing window.
+        let decoded = decode(b"abc\x00def", DecodeOptions::new().allow_binary(true)).unwrap();
+        assert_eq!(decoded.text, "abc\u{0}def");
+        // UTF-16 with a BOM has NUL bytes and is text.
+        assert!(decode(b"\xFF\xFEa\x00", DecodeOptions::new()).is_ok());
     }
 
     #[test]
