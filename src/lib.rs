@@ -62,6 +62,7 @@ mod error;
 mod extract;
 pub mod facts;
 pub mod number;
+pub mod summary;
 pub mod text;
 
 pub use error::Error;

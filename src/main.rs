@@ -60,7 +60,8 @@ struct InputArgs {
 struct ExtractArgs {
     #[command(flatten)]
     input: InputArgs,
-    /// Output format: `json` (an array of documents) or `jsonl` (one document per line).
+    /// Output format: `json` (an array of documents), `jsonl` (one document per line) or
+    /// `summary` (a short block per document for a person reading in a terminal).
     #[arg(long, value_enum, default_value_t = Format::Json)]
     format: Format,
     /// The date the reports are read against (YYYY-MM-DD), for years that are not written.
@@ -78,6 +79,7 @@ struct NormalizeArgs {
 enum Format {
     Json,
     Jsonl,
+    Summary,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -207,6 +209,7 @@ fn run_extract(args: &ExtractArgs) -> io::Result<bool> {
                 // A line is complete as soon as its document is: downstream pipes see it now.
                 out.flush()?;
             }
+            Format::Summary => out.write_all(vietfacts::summary::render(&document).as_bytes())?,
         }
         first = false;
     }

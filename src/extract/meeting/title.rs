@@ -44,6 +44,19 @@ pub(super) fn find(doc: &Doc<'_, '_>) -> Option<Lead> {
             continue;
         }
         if let Some((title, kind)) = event_in(doc, &sentence, false) {
+            // A headline that names the same event more fully gives its name: "Khai mạc Kỳ họp
+            // thứ 7 HĐND tỉnh khóa XVII" over the lead's "khai mạc kỳ họp giữa năm".
+            if let Some((full, full_kind)) = headline.clone()
+                && full_kind == kind
+                && words(doc, &full) > words(doc, &title)
+            {
+                return Some(Lead {
+                    sentence,
+                    title: full,
+                    kind,
+                    in_headline: true,
+                });
+            }
             return Some(Lead {
                 sentence,
                 title,
@@ -65,6 +78,10 @@ pub(super) fn find(doc: &Doc<'_, '_>) -> Option<Lead> {
         }
     }
     None
+}
+
+fn words(doc: &Doc<'_, '_>, range: &Range<usize>) -> usize {
+    doc.slice(range.clone()).split_whitespace().count()
 }
 
 /// A line of its own without a closing full stop, followed by more text: a dateline or a
