@@ -15,6 +15,7 @@ use std::ops::Range;
 use super::Doc;
 use super::lexicon::{BLOCKERS, DIRECTIVE_CUES, DIRECTIVE_VERBS, PERSON_WORDS, REFS};
 use super::mentions::Mentions;
+use super::roles::clauses;
 use super::title::Lead;
 use crate::facts::{Directive, FactId};
 
@@ -92,13 +93,12 @@ pub(super) fn find(doc: &Doc<'_, '_>, lead: &Lead, mentions: &Mentions<'_>) -> F
 /// The first directive cue of a sentence, with its text.
 fn cue_in(doc: &Doc<'_, '_>, sentence: Range<usize>, mentions: &Mentions<'_>) -> Option<Cue> {
     let lower = doc.lower();
+    let clauses = clauses(lower, sentence.clone());
     DIRECTIVE_CUES
         .find_in(lower, sentence.clone())
         .find_map(|hit| {
-            let clause_start = lower
-                .get(sentence.start..hit.start)?
-                .rfind(';')
-                .map_or(sentence.start, |i| sentence.start + i + 1);
+            let index = clauses.partition_point(|clause| clause.end <= hit.start);
+            let clause_start = clauses.get(index).map_or(sentence.start, |c| c.start);
             let after = lower.get(hit.end..sentence.end)?;
             let next = after.trim_start();
             let next_at = hit.end + (after.len() - next.len());

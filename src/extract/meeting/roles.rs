@@ -127,12 +127,7 @@ fn scan_sentence(
 ) {
     let lower = doc.lower();
     let clauses = clauses(lower, sentence.clone());
-    let clause_of = |pos: usize| {
-        clauses
-            .iter()
-            .position(|clause| pos < clause.end)
-            .unwrap_or(0)
-    };
+    let clause_of = |pos: usize| clauses.partition_point(|clause| clause.end <= pos);
     let mut chair_clauses = vec![false; clauses.len()];
     let mut attendee_cues = Vec::new();
     let mut attendance = false;
@@ -227,7 +222,7 @@ fn scan_sentence(
 }
 
 /// The clauses of a sentence: its parts between ";".
-fn clauses(lower: &str, sentence: Range<usize>) -> Vec<Range<usize>> {
+pub(super) fn clauses(lower: &str, sentence: Range<usize>) -> Vec<Range<usize>> {
     let mut clauses = Vec::new();
     let mut start = sentence.start;
     let text = lower.get(sentence.clone()).unwrap_or_default();
