@@ -63,6 +63,7 @@ mod error;
 mod extract;
 pub mod facts;
 pub mod number;
+pub mod summary;
 pub mod table;
 pub mod text;
 

@@ -115,7 +115,8 @@ struct InputArgs {
 struct ExtractArgs {
     #[command(flatten)]
     input: InputArgs,
-    /// Output: `json` (an array), `jsonl` (a document per line), `csv` (a fact per row).
+    /// Output: `json` (an array), `jsonl` (a document per line), `csv` (a fact per row), or
+    /// `summary` (a short block per document for a person reading in a terminal).
     #[arg(long, value_enum, default_value_t = Format::Json)]
     format: Format,
     /// What the inputs hold: `text` (reports), or `jsonl` (one {"id": ..., "text": ...} record

@@ -15,6 +15,8 @@ pub enum Format {
     Jsonl,
     /// One fact per row, with a header (see `vietfacts::table`).
     Csv,
+    /// A short block per document for a person reading in a terminal.
+    Summary,
 }
 
 /// Writes documents in one format.
@@ -29,7 +31,7 @@ impl<W: Write> Sink<W> {
     pub fn new(mut out: W, format: Format) -> io::Result<Sink<W>> {
         match format {
             Format::Json => out.write_all(b"[")?,
-            Format::Jsonl => {}
+            Format::Jsonl | Format::Summary => {}
             Format::Csv => {
                 let mut header = csv_writer();
                 header
@@ -56,6 +58,10 @@ impl<W: Write> Sink<W> {
             Format::Jsonl => {
                 serde_json::to_writer(&mut self.out, document)?;
                 self.out.write_all(b"\n")?;
+            }
+            Format::Summary => {
+                self.out
+                    .write_all(vietfacts::summary::render(document).as_bytes())?;
             }
             Format::Csv => {
                 let mut rows = csv_writer();

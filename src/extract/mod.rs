@@ -7,6 +7,7 @@
 mod chrome;
 mod dates;
 mod figures;
+mod meeting;
 mod people;
 mod resolve;
 

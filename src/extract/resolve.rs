@@ -2,7 +2,10 @@
 //! record). Runs once, after every extractor.
 
 use super::Input;
+use super::meeting::meeting;
 use crate::facts::Facts;
 
 /// Links and completes the facts in place.
-pub(crate) fn resolve(_input: &Input<'_>, _facts: &mut Facts) {}
+pub(crate) fn resolve(input: &Input<'_>, facts: &mut Facts) {
+    facts.meeting = meeting(input, facts);
+}
