@@ -16,6 +16,8 @@ use crate::text::fold::fold;
 const LOOKBACK_LINES: usize = 12;
 /// A byline line is short.
 const MAX_BYLINE_CHARS: usize = 120;
+/// A line of more words that ends like a sentence is prose.
+const MAX_BYLINE_WORDS: usize = 4;
 /// Words of the label before a colon ("Tin, ảnh:", "Bài và ảnh:"), folded.
 const LABEL_WORDS: [&str; 9] = [
     "tin", "bai", "anh", "va", "video", "clip", "thuc", "hien", "nhom",
@@ -64,7 +66,10 @@ pub(crate) fn find(text: &str, is_chrome: &dyn Fn(usize) -> bool) -> Byline {
             continue;
         }
         let line = text.get(range.clone()).unwrap_or_default();
-        if line.chars().count() > MAX_BYLINE_CHARS {
+        // Prose ends the search: the byline stands below the last sentence.
+        let words = line.split_whitespace().count();
+        let sentence = line.ends_with(['.', '!', '?', ';']) && words > MAX_BYLINE_WORDS;
+        if line.chars().count() > MAX_BYLINE_CHARS || sentence || index == 0 {
             break;
         }
         let Some(authors) = authors_of(line) else {

@@ -136,7 +136,19 @@ pub(crate) fn org_at(
     if !starts_group(toks, i) || (capitalized && !first.is_capitalized()) {
         return None;
     }
+    // A code inside a document number ("07-NQ/TU", "1234/QĐ-UBND") names no body here.
+    let glued = !first.space_before
+        && i.checked_sub(1)
+            .and_then(|p| toks.get(p))
+            .is_some_and(|p| p.is_punct(&["/", "-"]));
+    if glued {
+        return None;
+    }
     let (len, head) = lexicons.organizations.at(toks, i)?;
+    // A generic head is written with a capital, not in an all-caps heading ("BÁO CHÍ").
+    if capitalized && head.generic && first.case != Case::Cap {
+        return None;
+    }
     let head_end = group_end(toks, i + len);
     let mut k = head_end;
     // Lower-case words may follow only inside a proper name right after the head.
