@@ -510,7 +510,8 @@ pub struct LegalDocument {
     /// Its number ("35", "1234").
     #[serde(default)]
     pub number: Option<String>,
-    /// The issuer code ("TW", "QĐ-UBND").
+    /// The issuer code: what follows the document-type code ("TW" in "35-NQ/TW", "UBND" in
+    /// "1234/QĐ-UBND", "CP" in "100/2019/NĐ-CP").
     #[serde(default)]
     pub issuer: Option<String>,
     /// Its date or year where written, as a TIMEX3 value.

@@ -1,0 +1,378 @@
+//! Cited legal documents: a type of the lexicon ("Nghị quyết", "Quyết định"), "số" or not, a
+//! number with its codes ("35-NQ/TW", "1234/QĐ-UBND", "100/2019/NĐ-CP"), and a date when
+//! written ("ngày 15/3/2024"); plenums and congresses named instead of a number ("Nghị quyết
+//! Trung ương 4 khóa XII", "Nghị quyết Đại hội lần thứ XXIV"); and a release's own number
+//! ("Số: 45/TC-CTK").
+//!
+//! The number is read only from the code that follows the type, so a ratio, a date or a count
+//! is never a document number.
+
+use std::ops::Range;
+
+use super::lexicon::Lexicons;
+use super::tokens::{Case, Tok, span_of};
+use crate::date::Date;
+use crate::number::scan_roman_ordinal;
+
+/// A document found in a line.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Citation {
+    pub(crate) range: Range<usize>,
+    pub(crate) doc_type: String,
+    pub(crate) number: Option<String>,
+    pub(crate) issuer: Option<String>,
+    pub(crate) date: Option<String>,
+}
+
+/// A number code split: (number, type code, issuer).
+fn parse_code(code: &str) -> Option<(String, Option<String>, String)> {
+    let code = code.trim_end_matches(['.', '-', '/']);
+    let is_code = |s: &str| {
+        !s.is_empty() && s.chars().any(char::is_uppercase) && s.chars().all(char::is_alphanumeric)
+    };
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let mut parts = code.split('/');
+    let first = parts.next()?;
+    if let Some((number, kind)) = first.split_once('-') {
+        // 35-NQ/TW
+        let issuer = parts.next()?;
+        return (digits(number) && is_code(kind) && is_code(issuer) && parts.next().is_none())
+            .then(|| (number.to_owned(), Some(kind.to_owned()), issuer.to_owned()));
+    }
+    if !digits(first) {
+        return None;
+    }
+    let mut number = first.to_owned();
+    let mut rest = parts.next()?;
+    if digits(rest) && rest.len() == 4 {
+        // 100/2019/NĐ-CP
+        number = format!("{number}/{rest}");
+        rest = parts.next()?;
+    }
+    if parts.next().is_some() {
+        return None;
+    }
+    match rest.split_once('-') {
+        Some((kind, issuer)) if is_code(kind) && issuer.split('-').all(is_code) => {
+            Some((number, Some(kind.to_owned()), issuer.to_owned()))
+        }
+        None if is_code(rest) => Some((number, None, rest.to_owned())),
+        _ => None,
+    }
+}
+
+/// The run of tokens glued together from `toks[k]` ("1234/QĐ-UBND"), as text and end.
+fn glued(text: &str, toks: &[Tok], k: usize) -> Option<(String, usize)> {
+    let mut end = k + 1;
+    while toks
+        .get(end)
+        .is_some_and(|t| !t.space_before && (t.is_word() || t.is_punct(&["/", "-", "."])))
+    {
+        end += 1;
+    }
+    let range = span_of(toks, k, end)?;
+    Some((text.get(range)?.to_owned(), end))
+}
+
+/// A date written after a citation ("ngày 15/3/2024", "ngày 8-12-2021", "ngày 25 tháng 10 năm
+/// 2023"), as `YYYY-MM-DD`, and where it ends.
+fn date_after(text: &str, toks: &[Tok], k: usize) -> Option<(String, usize)> {
+    if toks.get(k)?.folded != "ngay" {
+        return None;
+    }
+    let number = |i: usize| -> Option<u32> {
+        let t = toks.get(i)?;
+        (t.case == Case::Digit).then(|| text.get(t.range.clone())?.parse().ok())?
+    };
+    let day = number(k + 1)?;
+    let (month, year, end) = if toks.get(k + 2)?.is_punct(&["/", "-"]) {
+        let sep = toks.get(k + 2)?.folded.clone();
+        let month = number(k + 3)?;
+        if toks.get(k + 4)?.folded != sep {
+            return None;
+        }
+        (month, number(k + 5)?, k + 6)
+    } else if toks.get(k + 2)?.folded == "thang" && toks.get(k + 4)?.folded == "nam" {
+        (number(k + 3)?, number(k + 5)?, k + 6)
+    } else {
+        return None;
+    };
+    let date = Date::new(
+        u16::try_from(year).ok()?,
+        u8::try_from(month).ok()?,
+        u8::try_from(day).ok()?,
+    )?;
+    Some((date.to_string(), end))
+}
+
+/// The citations of one line (tokens without abbreviations expanded).
+pub(crate) fn citations(text: &str, toks: &[Tok], lexicons: &Lexicons) -> Vec<Citation> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        match citation_at(text, toks, i, lexicons) {
+            Some((citation, end)) => {
+                out.push(citation);
+                i = end.max(i + 1);
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+fn citation_at(
+    text: &str,
+    toks: &[Tok],
+    i: usize,
+    lexicons: &Lexicons,
+) -> Option<(Citation, usize)> {
+    let first = toks.get(i)?;
+    if first.case == Case::Punct {
+        return None;
+    }
+    let typed = lexicons.document_types.at(toks, i);
+    // "Số: 45/TC-CTK" at the start of a line: the type comes from the code.
+    let own_number = typed.is_none() && i == 0 && first.folded == "so";
+    if typed.is_none() && !own_number {
+        return None;
+    }
+    let mut k = i + typed.map_or(0, |(len, _)| len);
+    let mut said_number = own_number;
+    if toks
+        .get(k)
+        .is_some_and(|t| t.folded == "so" && t.case != Case::Punct)
+    {
+        k += 1;
+        said_number = true;
+    }
+    if toks.get(k).is_some_and(|t| t.is_punct(&[":"])) {
+        k += 1;
+    }
+    if toks.get(k).is_some_and(|t| t.case == Case::Digit) {
+        let (code, mut end) = glued(text, toks, k)?;
+        let (number, issuer, kind) = match parse_code(&code) {
+            Some((number, kind, issuer)) => (number, Some(issuer), kind),
+            None if said_number && code.bytes().all(|b| b.is_ascii_digit()) => (code, None, None),
+            None => return None,
+        };
+        let doc_type = match typed {
+            Some((_, doc_type)) => doc_type.clone(),
+            None => lexicons.document_codes.get(kind.as_deref()?)?.clone(),
+        };
+        let date = date_after(text, toks, end).map(|(date, date_end)| {
+            end = date_end;
+            date
+        });
+        let range = span_of(toks, i, end)?;
+        return Some((
+            Citation {
+                range,
+                doc_type,
+                number: Some(number),
+                issuer,
+                date,
+            },
+            end,
+        ));
+    }
+    // A plenum or a congress instead of a number.
+    let (_, doc_type) = typed?;
+    if said_number {
+        return None;
+    }
+    let end = plenum_or_congress(text, toks, k)?;
+    let range = span_of(toks, i, end)?;
+    Some((
+        Citation {
+            range,
+            doc_type: doc_type.clone(),
+            number: None,
+            issuer: None,
+            date: None,
+        },
+        end,
+    ))
+}
+
+/// "Trung ương 4 [khóa XII]", "Đại hội [lần thứ] XIII": where it ends.
+fn plenum_or_congress(text: &str, toks: &[Tok], k: usize) -> Option<usize> {
+    let word = |i: usize| toks.get(i).map(|t| t.folded.as_str());
+    let roman = |i: usize| -> Option<usize> {
+        let t = toks.get(i)?;
+        let (_, end) = scan_roman_ordinal(text, t.range.start)?;
+        Some(
+            i + toks
+                .get(i..)?
+                .iter()
+                .take_while(|t| t.range.end <= end)
+                .count(),
+        )
+    };
+    let mut end = if word(k) == Some("trung") && word(k + 1) == Some("uong") {
+        toks.get(k + 2).filter(|t| t.case == Case::Digit)?;
+        k + 3
+    } else if word(k) == Some("dai") && word(k + 1) == Some("hoi") {
+        let at = if word(k + 2) == Some("lan") && word(k + 3) == Some("thu") {
+            k + 4
+        } else {
+            k + 2
+        };
+        roman(at)?
+    } else {
+        return None;
+    };
+    if word(end) == Some("khoa")
+        && let Some(after) = roman(end + 1)
+    {
+        end = after;
+    }
+    Some(end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::people::tokens::tokenize;
+
+    type Row = (
+        String,
+        String,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+    );
+
+    fn cite(text: &str) -> Vec<Row> {
+        let toks = tokenize(text, 0..text.len(), None, &|_| 0);
+        citations(text, &toks, Lexicons::builtin())
+            .into_iter()
+            .map(|c| {
+                (
+                    text.get(c.range).unwrap_or_default().to_owned(),
+                    c.doc_type,
+                    c.number,
+                    c.issuer,
+                    c.date,
+                )
+            })
+            .collect()
+    }
+
+    fn one(
+        text: &str,
+        doc_type: &str,
+        number: Option<&str>,
+        issuer: Option<&str>,
+        date: Option<&str>,
+    ) -> Row {
+        (
+            text.to_owned(),
+            doc_type.to_owned(),
+            number.map(str::to_owned),
+            issuer.map(str::to_owned),
+            date.map(str::to_owned),
+        )
+    }
+
+    #[test]
+    fn citations_with_numbers() {
+        assert_eq!(
+            cite("thực hiện Nghị quyết số 35-NQ/TW của Bộ Chính trị"),
+            [one(
+                "Nghị quyết số 35-NQ/TW",
+                "nghị quyết",
+                Some("35"),
+                Some("TW"),
+                None
+            )]
+        );
+        assert_eq!(
+            cite("Quyết định số 1234/QĐ-UBND ngày 15/3/2024 của"),
+            [one(
+                "Quyết định số 1234/QĐ-UBND ngày 15/3/2024",
+                "quyết định",
+                Some("1234"),
+                Some("UBND"),
+                Some("2024-03-15")
+            )]
+        );
+        assert_eq!(
+            cite("theo Nghị định 100/2019/NĐ-CP và"),
+            [one(
+                "Nghị định 100/2019/NĐ-CP",
+                "nghị định",
+                Some("100/2019"),
+                Some("CP"),
+                None
+            )]
+        );
+        assert_eq!(
+            cite("Nghị quyết số 27/2021/NQ-HĐND ngày 8-12-2021 của"),
+            [one(
+                "Nghị quyết số 27/2021/NQ-HĐND ngày 8-12-2021",
+                "nghị quyết",
+                Some("27/2021"),
+                Some("HĐND"),
+                Some("2021-12-08")
+            )]
+        );
+        assert_eq!(
+            cite("Số: 45/TC-CTK"),
+            [one(
+                "Số: 45/TC-CTK",
+                "thông cáo",
+                Some("45"),
+                Some("CTK"),
+                None
+            )]
+        );
+        assert_eq!(
+            cite("Quyết định số 1235/QĐ-TTg ngày 25/10/2023"),
+            [one(
+                "Quyết định số 1235/QĐ-TTg ngày 25/10/2023",
+                "quyết định",
+                Some("1235"),
+                Some("TTg"),
+                Some("2023-10-25")
+            )]
+        );
+    }
+
+    #[test]
+    fn citations_without_numbers() {
+        assert_eq!(
+            cite("Nghị quyết Trung ương 4 khóa XII về"),
+            [one(
+                "Nghị quyết Trung ương 4 khóa XII",
+                "nghị quyết",
+                None,
+                None,
+                None
+            )]
+        );
+        assert_eq!(
+            cite("mà Nghị quyết Đại hội lần thứ XXIV đề ra"),
+            [one(
+                "Nghị quyết Đại hội lần thứ XXIV",
+                "nghị quyết",
+                None,
+                None,
+                None
+            )]
+        );
+    }
+
+    #[test]
+    fn not_citations() {
+        for text in [
+            "các nghị quyết, kết luận",
+            "Kế hoạch thực hiện Nghị quyết.",
+            "hoàn thành 12/12 chỉ tiêu",
+            "Kết luận hội nghị, Chủ tịch",
+            "Quyết định 12/12 chỉ tiêu",
+        ] {
+            assert!(cite(text).is_empty(), "{text}");
+        }
+    }
+}
