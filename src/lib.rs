@@ -63,6 +63,7 @@ mod extract;
 pub mod facts;
 pub mod number;
 pub mod text;
+pub mod timex;
 
 pub use error::Error;
 
