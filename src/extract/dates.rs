@@ -115,16 +115,34 @@ pub(crate) fn extract(input: &Input<'_>) -> Vec<DateFact> {
         });
     let (event, reference) = event_day(input, &found, dateline.as_ref(), reference);
     let mut facts = Vec::with_capacity(found.len());
-    // The one written year of the current sentence, computed once per sentence.
-    let mut sentence_years: (usize, Option<u16>) = (usize::MAX, None);
+    let review = found
+        .iter()
+        .find(|f| {
+            dateline
+                .as_ref()
+                .is_none_or(|d| d.range.start != f.raw.start)
+        })
+        .and_then(|f| reviewed_period(input, &found, f.sentence));
+    // What the current sentence says, computed once per sentence.
+    let mut sentence: (usize, Option<u16>, bool) = (usize::MAX, None, false);
     for f in &found {
-        if sentence_years.0 != f.sentence {
-            sentence_years = (f.sentence, only_year(&found, f.sentence));
+        if sentence.0 != f.sentence {
+            // A recurring phrase ("hằng năm"), not a yearly day that names its own date.
+            let recurs = in_sentence(&found, f.sentence).any(|g| {
+                g.raw.kind == DateKind::Recurring
+                    && !input
+                        .slice(g.raw.start..g.raw.end)
+                        .bytes()
+                        .any(|b| b.is_ascii_digit())
+            });
+            sentence = (f.sentence, only_year(&found, f.sentence), recurs);
         }
         let ctx = Context {
             reference,
             event,
-            sentence_year: sentence_years.1,
+            sentence_year: sentence.1,
+            sentence_recurs: sentence.2,
+            review,
         };
         let resolved = resolve::resolve(&f.raw, &ctx);
         let range = f.raw.start..f.raw.end;
@@ -243,23 +261,23 @@ fn related_list_start(text: &str) -> usize {
     text.len()
 }
 
-/// The year written in sentence `index`, when the sentence writes exactly one.
-fn only_year(found: &[Found], index: usize) -> Option<u16> {
+/// The expressions of sentence `index`.
+fn in_sentence(found: &[Found], index: usize) -> impl Iterator<Item = &Found> {
     let start = found.partition_point(|f| f.sentence < index);
-    let mut year = None;
-    for f in found
-        .get(start..)?
+    found
+        .get(start..)
+        .unwrap_or_default()
         .iter()
-        .take_while(|f| f.sentence == index)
-    {
+        .take_while(move |f| f.sentence == index)
+}
+
+/// The year written in the year expressions ("năm 2024", "cuối năm 2024") of sentence
+/// `index`, when they write exactly one.
+fn only_year(found: &[Found], index: usize) -> Option<u16> {
+    let mut year = None;
+    for f in in_sentence(found, index) {
         let y = match f.raw.expr {
-            Expr::Abs(part) => part.year,
-            Expr::Span(a, b) => {
-                if a.year != b.year {
-                    return None;
-                }
-                a.year
-            }
+            Expr::Abs(part) if part.unit == Unit::Year => part.year,
             _ => None,
         };
         match (year, y) {
@@ -339,10 +357,9 @@ fn lead_year(
     let event_found = found.get(position)?;
     let sentence = input.sentences().get(event_found.sentence)?.clone();
     let lower = input.slice(sentence.clone()).to_lowercase();
-    let in_sentence = found.iter().filter(|f| f.sentence == event_found.sentence);
     // A congress opening a term: "Đại hội ... nhiệm kỳ 2025-2030".
     if lower.contains("đại hội") {
-        for f in in_sentence.clone() {
+        for f in in_sentence(found, event_found.sentence) {
             if let Expr::Span(a, _) = f.raw.expr
                 && f.raw.kind == DateKind::Range
                 && input
@@ -356,24 +373,26 @@ fn lead_year(
             }
         }
     }
-    // A review: the first period with a written year after the cue.
+    let end = period_end(reviewed_period(input, found, event_found.sentence)?)?;
+    nearest_year(event.unit, false, end)
+}
+
+/// The period sentence `index` reviews: the first period with a written year after "tổng
+/// kết", "sơ kết", "kết quả" or "đánh giá" ("sơ kết ... 6 tháng đầu năm 2024").
+fn reviewed_period(input: &Input<'_>, found: &[Found], index: usize) -> Option<grammar::Part> {
+    let sentence = input.sentences().get(index)?.clone();
+    let lower = input.slice(sentence.clone()).to_lowercase();
     let cue = ["tổng kết", "sơ kết", "kết quả", "đánh giá"]
         .iter()
         .filter_map(|c| lower.find(c))
         .min()?;
     let cue = sentence.start + cue;
-    for f in in_sentence {
-        if f.raw.start < cue {
-            continue;
-        }
-        if let Expr::Abs(part) = f.raw.expr
-            && part.year.is_some()
-            && let Some(end) = period_end(part)
-        {
-            return nearest_year(event.unit, false, end);
-        }
-    }
-    None
+    in_sentence(found, index)
+        .filter(|f| f.raw.start >= cue)
+        .find_map(|f| match f.raw.expr {
+            Expr::Abs(part) if part.year.is_some() => Some(part),
+            _ => None,
+        })
 }
 
 fn granularity(value: Option<Timex>) -> Granularity {

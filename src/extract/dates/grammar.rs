@@ -45,6 +45,9 @@ pub(super) enum Expr {
     /// The document's event day, with a clock time when one is given ("lúc 14h",
     /// "chiều cùng ngày").
     EventDay(Option<(u8, u8)>),
+    /// The same period one year earlier than the period the report reviews ("so với cùng
+    /// kỳ").
+    SamePeriod,
     /// No value: the kind says vague or recurring.
     Null,
 }
@@ -397,6 +400,10 @@ impl Grammar<'_> {
             }
             return self.raw(i, core, day_lead);
         }
+        // A named yearly day: "Ngày Báo chí Cách mạng Việt Nam 21/6".
+        if let Some(core) = self.named_day(j) {
+            return self.raw(i, core, Lead::default());
+        }
         // Relative expressions.
         if let Some(core) = self.relative(j) {
             return self.raw(i, core, lead);
@@ -419,6 +426,26 @@ impl Grammar<'_> {
             lead.to = false;
         }
         self.raw(i, core, lead)
+    }
+
+    /// "Ngày" and a name that starts with a capital, then a day-month without a year: a yearly holiday
+    /// ("Ngày Báo chí Cách mạng Việt Nam 21/6", "Ngày Quốc tế Phụ nữ 8/3"): recurring.
+    fn named_day(&self, j: usize) -> Option<Core> {
+        let s = &self.s;
+        if !(s.is(j, "ngày") && s.capitalized(j) && s.capitalized(j + 1)) {
+            return None;
+        }
+        let mut k = j + 1;
+        while k < j + 10 && s.word(k).is_some() {
+            k += 1;
+        }
+        let (end, _, _, year, _) = self.day_month(k)?;
+        if year.is_some() || k == j + 1 {
+            return None;
+        }
+        let mut core = Core::new(end, Expr::Null);
+        core.kind = DateKind::Recurring;
+        Some(core)
     }
 
     /// "thứ Hai", "thứ 5", "Chủ nhật": the end of the weekday.
@@ -563,6 +590,16 @@ impl Grammar<'_> {
                 None => (j + 3, None),
             };
             return Some(Core::new(end, abs(year, Unit::Half(h))?));
+        }
+        // "cả năm": the whole year of the document.
+        if let Some(k) = s.seq(j, &["cả", "năm"]) {
+            return match self.year4(k) {
+                Some(y) => Some(Core::new(k + 1, abs(Some(y), Unit::Year)?)),
+                None if s.num(k).is_none() && !s.any(k, &["học", "qua", "nay"]) => {
+                    Some(Core::new(k, abs(None, Unit::Year)?))
+                }
+                None => None,
+            };
         }
         if let Some(core) = self.months_of_year(j) {
             return Some(core);
@@ -983,7 +1020,16 @@ impl Grammar<'_> {
     /// ("Hôm qua (19/2)").
     fn relative(&self, j: usize) -> Option<Core> {
         let s = &self.s;
-        let mut core = if let Some(w) = s.which(j, &["hôm", "ngày"]) {
+        let mut core = if let Some(end) = s.seq(j, &["cùng", "kỳ"]) {
+            if s.any(end, &["họp", "này"]) {
+                return None;
+            }
+            let end = s
+                .seq(end, &["năm", "trước"])
+                .or_else(|| s.seq(end, &["năm", "ngoái"]))
+                .unwrap_or(end);
+            Core::new(end, Expr::SamePeriod)
+        } else if let Some(w) = s.which(j, &["hôm", "ngày"]) {
             let offset = match (w, s.which(j + 1, &["nay", "qua", "kia", "mai"])?) {
                 (0, 0) => 0,
                 (0, 1) => -1,

@@ -114,6 +114,11 @@ pub(super) struct Context {
     pub(super) event: Option<Anchor>,
     /// The one year written in the sentence of each expression, when there is exactly one.
     pub(super) sentence_year: Option<u16>,
+    /// Whether the sentence has a recurring expression ("hằng năm"): a year-less day in it
+    /// recurs too ("tính đến ngày 30/4").
+    pub(super) sentence_recurs: bool,
+    /// The period the lead reviews ("sơ kết ... 6 tháng đầu năm 2024").
+    pub(super) review: Option<Part>,
 }
 
 /// A resolved value: the value, and whether a year in it was inferred.
@@ -156,6 +161,12 @@ pub(super) fn resolve(raw: &Raw, ctx: &Context) -> Resolved {
     };
     let reference = ctx.reference;
     match raw.expr {
+        Expr::Abs(part)
+            if ctx.sentence_recurs && part.year.is_none() && matches!(part.unit, Unit::Day(..)) =>
+        {
+            out.kind = DateKind::Recurring;
+            out.modifier = None;
+        }
         Expr::Abs(part) => {
             if part.year.is_some() {
                 out.value = point(part).map(Timex::point);
@@ -170,7 +181,8 @@ pub(super) fn resolve(raw: &Raw, ctx: &Context) -> Resolved {
         Expr::Span(first, second) => {
             let (first, second, inferred) = match (first.year, second.year) {
                 (Some(_), Some(_)) => (point(first), point(second), false),
-                (None, Some(y)) => (fill(first, y), point(second), true),
+                // "từ ngày 17/10 đến 18/11/2024": the year is written, once.
+                (None, Some(y)) => (fill(first, y), point(second), false),
                 (_, None) => match infer(first, raw, ctx) {
                     Some(y) => {
                         let second_year = match (first.unit, second.unit) {
@@ -245,6 +257,13 @@ pub(super) fn resolve(raw: &Raw, ctx: &Context) -> Resolved {
             }
             .map(Timex::point);
             out.year_inferred = day.is_some_and(|e| e.inferred);
+        }
+        Expr::SamePeriod => {
+            if let Some(review) = ctx.review
+                && let Some(y) = review.year
+            {
+                out.value = Point::new(Some(y.saturating_sub(1)), review.unit).map(Timex::point);
+            }
         }
         Expr::Null => {}
     }
