@@ -43,8 +43,11 @@
 //!      reference date, with every year taken from it marked inferred.
 //!    - Otherwise nothing is inferred.
 //! 3. **A year-less expression** takes the year that puts it nearest to the reference date
-//!    (a lunar date counted a month later); a bare "đầu năm" / "cuối năm" takes the one year
-//!    written in its sentence, else the reference year. Without a reference date the year
+//!    (a lunar date counted a month later); a quarter or half ("quý III", "6 tháng cuối năm")
+//!    takes the reference year; a bare "đầu năm" / "cuối năm" / "cả năm" takes the one year
+//!    written in the year expressions of its sentence, else the reference year. A year-less
+//!    day in a sentence with a recurring phrase ("hằng năm, ... tính đến ngày 30/4") recurs:
+//!    no value. "cùng kỳ" is the lead's reviewed period one year earlier. Without a reference date the year
 //!    stays `XXXX`. `year_inferred` is true whenever a year of the value is not written in the
 //!    expression (for relative expressions: when the reference date itself was inferred).
 //! 4. **Relative expressions** ("hôm qua", "năm nay", "từ ... đến nay") are computed from the

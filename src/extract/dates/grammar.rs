@@ -335,6 +335,8 @@ impl Grammar<'_> {
                     lead.from = true;
                     lead.weak_cue = true;
                 }
+                // "Đoàn đến lúc 14h" (arrived at), "người đến trong 5 năm qua": a verb.
+                Some(5 | 6) if s.any(j + 1, &["lúc", "trong", "vào", "ngay", "từ"]) => break,
                 Some(5 | 6) => {
                     lead.to = true;
                     lead.weak_cue = true;

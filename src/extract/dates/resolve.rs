@@ -146,8 +146,11 @@ fn infer(part: Part, raw: &Raw, ctx: &Context) -> Option<u16> {
         return (reference.saturating_sub(30)..reference.saturating_add(30))
             .find(|y| (i32::from(*y) - 4).rem_euclid(60) == i32::from(index));
     }
-    if part.unit == Unit::Year {
-        return ctx.sentence_year.or(ctx.reference.map(|r| r.date.year()));
+    match part.unit {
+        Unit::Year => return ctx.sentence_year.or(ctx.reference.map(|r| r.date.year())),
+        // "quý III", "6 tháng cuối năm": the reference year's.
+        Unit::Half(_) | Unit::Quarter(_) => return ctx.reference.map(|r| r.date.year()),
+        _ => {}
     }
     nearest_year(part.unit, raw.lunar, ctx.reference?.date)
 }
