@@ -251,17 +251,27 @@ fn scan(text: &str, range: Range<usize>, toks: &mut Vec<Tok>, mut emit: impl FnM
     }
 }
 
-/// The byte offset where a related-articles list starts, or the end of the text.
+/// The byte offset where a related-articles list starts, or the end of the text. The list is
+/// a header line ("Tin cùng chuyên mục:") followed by at most a few lines, at the end.
 fn related_list_start(text: &str) -> usize {
+    const MAX_LINES_AFTER: usize = 15;
     let mut start = 0;
+    let mut header = None;
+    let mut lines_after = 0;
     for line in text.split('\n') {
         let label = line.trim().trim_end_matches([':', ' ']);
         if start > 0 && RELATED_HEADERS.iter().any(|h| eq_ci(label, h)) {
-            return start;
+            header = Some(start);
+            lines_after = 0;
+        } else if header.is_some() && !line.trim().is_empty() {
+            lines_after += 1;
+            if lines_after > MAX_LINES_AFTER {
+                header = None;
+            }
         }
         start += line.len() + 1;
     }
-    text.len()
+    header.unwrap_or(text.len())
 }
 
 /// The expressions of sentence `index`.

@@ -91,6 +91,17 @@ pub(super) fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Tok>) {
 
 /// Whether `word` is `keyword` (given in lower case), ignoring case.
 pub(super) fn eq_ci(word: &str, keyword: &str) -> bool {
+    // Vietnamese letters have the same UTF-8 length in both cases: most words are refused on
+    // their length alone, the hot path of the grammar.
+    if word.len() != keyword.len() {
+        return false;
+    }
+    if word.is_ascii() {
+        return word.eq_ignore_ascii_case(keyword);
+    }
+    if word == keyword {
+        return true;
+    }
     let mut a = word.chars().flat_map(char::to_lowercase);
     let mut b = keyword.chars();
     loop {
