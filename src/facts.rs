@@ -327,8 +327,8 @@ pub struct DateFact {
     pub span: Span,
     /// The TIMEX3 / ISO 8601 (EDTF) value: `2024-01-11`, `2024-01`, `2023`, `2024-Q1`,
     /// `2024-H1`, a range `2020/2025`, `XXXX-01-11` when the year is unknown; `None` for a
-    /// vague or recurring expression.
-    pub value: Option<String>,
+    /// vague or recurring expression. Serialized as its TIMEX3 string.
+    pub value: Option<crate::timex::Timex>,
     /// The unit of the value.
     pub granularity: Granularity,
     /// What sort of time expression it is.
@@ -352,6 +352,8 @@ pub struct DateFact {
 pub enum Granularity {
     /// A calendar day.
     Day,
+    /// An ISO 8601 week (`2025-W09`).
+    Week,
     /// A month.
     Month,
     /// A quarter (`2024-Q1`).
@@ -408,7 +410,7 @@ pub enum PartOfDay {
     Other,
 }
 
-/// A modifier on a date: "đầu năm", "giữa năm", "cuối năm".
+/// A modifier on a date: "đầu năm", "giữa năm", "cuối năm", "trước ngày", "đến năm".
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -419,6 +421,14 @@ pub enum DateModifier {
     Mid,
     /// "cuối": the end of the unit.
     End,
+    /// "trước": before the value ("trước ngày 30/6/2024").
+    Before,
+    /// "sau": after the value ("sau ngày 15/3").
+    After,
+    /// "đến năm": on or before the value, a target or deadline ("đến năm 2030").
+    By,
+    /// "đến ngày", "tính đến": up to and including the value ("đến ngày 30/6/2024").
+    Until,
     /// Anything else.
     Other,
 }

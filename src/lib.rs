@@ -66,6 +66,7 @@ pub mod number;
 pub mod summary;
 pub mod table;
 pub mod text;
+pub mod timex;
 
 pub use error::Error;
 
