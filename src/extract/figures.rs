@@ -112,7 +112,7 @@ pub(crate) fn extract(input: &Input<'_>) -> Figures {
         input,
         text,
         hits: Hits::default(),
-        last_label_end: None,
+        last_listed_end: None,
     };
     let mut pos = 0;
     let mut prev: Option<char> = None;
@@ -141,7 +141,7 @@ struct Scanner<'i, 't> {
     text: &'i str,
     hits: Hits,
     /// The end of the last number found to be a label ("Trung ương 6"), for the list after it.
-    last_label_end: Option<usize>,
+    last_listed_end: Option<usize>,
 }
 
 impl Scanner<'_, '_> {
@@ -169,11 +169,11 @@ impl Scanner<'_, '_> {
 
     /// Whether the number at `start..end` is a label; remembers it for the list after it.
     fn label(&mut self, start: usize, end: usize) -> bool {
-        let label = negatives::is_label(self.text, start, end, self.last_label_end);
-        if label {
-            self.last_label_end = Some(end);
+        let label = negatives::label(self.text, start, end, self.last_listed_end);
+        if label == Some(negatives::Label::Listed) {
+            self.last_listed_end = Some(end);
         }
-        label
+        label.is_some()
     }
 
     /// Classifies one number; returns where to go on.
@@ -218,6 +218,9 @@ impl Scanner<'_, '_> {
         }
         if let Some((category, unit)) = counts::unit_after(text, m.end) {
             let (mut qualifier, from) = qualifiers::before(text, m.start);
+            if counts::is_average(text, from) {
+                return unit.end;
+            }
             let mut end = unit.end;
             if qualifiers::at_least(text, from, unit.end) {
                 qualifier = Qualifier::AtLeast;
@@ -575,6 +578,8 @@ const LINK_DISTANCE: usize = 120;
 /// after a ratio can ("45/46 ..., đạt 97,83% ... và bằng 91,84% tổng số ..." links 97,83%).
 fn link_percents(input: &Input<'_>, hits: &mut Hits) {
     let text = input.text();
+    let count_starts: Vec<usize> = hits.counts.iter().map(|h| h.range.start).collect();
+    let money_starts: Vec<usize> = hits.money.iter().map(|h| h.range.start).collect();
     let mut ratio = 0;
     let mut candidate: Option<usize> = None;
     for p in 0..hits.percents.len() {
@@ -591,7 +596,13 @@ fn link_percents(input: &Input<'_>, hits: &mut Hits) {
         let Some(ratio_hit) = hits.ratios.get(r) else {
             continue;
         };
-        let same_sentence = input.sentence_at(ratio_hit.range.start) == input.sentence_at(start);
+        // "70/72 học viên ..., 18 học viên đạt loại giỏi (25%)": the count in between is
+        // what the percent restates, not the ratio.
+        let between = ratio_hit.range.end..start;
+        let figure_between =
+            starts_within(&count_starts, &between) || starts_within(&money_starts, &between);
+        let same_sentence =
+            !figure_between && input.sentence_at(ratio_hit.range.start) == input.sentence_at(start);
         let near = text
             .get(ratio_hit.range.end..start)
             .is_some_and(|between| between.chars().count() <= LINK_DISTANCE);
@@ -603,6 +614,12 @@ fn link_percents(input: &Input<'_>, hits: &mut Hits) {
             percent.states = Some(r);
         }
     }
+}
+
+/// Whether one of the sorted offsets lies in `range`.
+fn starts_within(sorted: &[usize], range: &Range<usize>) -> bool {
+    let i = sorted.partition_point(|&s| s < range.start);
+    sorted.get(i).is_some_and(|&s| s < range.end)
 }
 
 #[cfg(test)]

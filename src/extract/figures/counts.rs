@@ -5,7 +5,7 @@
 use std::ops::Range;
 
 use super::lexicon::UNITS;
-use super::words::char_at;
+use super::words::{char_at, lower_phrase, words_before};
 use crate::facts::CountCategory;
 
 /// The counted noun right after the number that ends at `end` (one space between), with its
@@ -20,6 +20,14 @@ pub(super) fn unit_after(text: &str, end: usize) -> Option<(CountCategory, Range
         return None;
     }
     Some((*category, range))
+}
+
+/// "diện tích nhà ở bình quân đầu người đạt 27,4 m2": an average, not a count of things.
+pub(super) fn is_average(text: &str, start: usize) -> bool {
+    let words = words_before(text, start, 8);
+    words
+        .windows(2)
+        .any(|pair| lower_phrase(text, pair) == "bình quân")
 }
 
 #[cfg(test)]

@@ -31,8 +31,8 @@ pub(super) fn after(text: &str, end: usize) -> Option<Time> {
         .unwrap_or_default();
     let glued_next = char_at(text, range.end).is_some_and(|c| c == '/' || c.is_alphanumeric());
     let not_a_length = glued_next
-        || next_word.chars().next().is_some_and(|c| c.is_ascii_digit())
-        || (next.len() == 1 && matches!(next_word.as_str(), "trước" | "sau" | "tới" | "nữa"))
+        || (*unit == DurationUnit::Hour && next_word.starts_with(|c: char| c.is_ascii_digit()))
+        || (next.len() == 1 && matches!(next_word.as_str(), "trước" | "sau"))
         || (*unit == DurationUnit::Month && matches!(next_word.as_str(), "đầu" | "cuối" | "năm"))
         || (*unit == DurationUnit::Hour
             && matches!(

@@ -4,7 +4,8 @@
 
 use std::ops::Range;
 
-use super::lexicon::CURRENCY_WORDS;
+use super::lexicon::{CURRENCY_WORDS, UNITS};
+use super::phrases::clause_before;
 use super::words::{char_at, lower_phrase, words_after, words_before};
 use crate::facts::Currency;
 use crate::number::{Numeral, parse_numeral};
@@ -13,6 +14,13 @@ use crate::number::{Numeral, parse_numeral};
 /// ends, with the rate's unit.
 pub(super) fn currency_after(text: &str, end: usize) -> Option<(Currency, usize, Option<String>)> {
     let (currency, range) = CURRENCY_WORDS.longest_after(text, end)?;
+    // "17 đồng chí", "hai đồng bào": a counted noun that starts like a currency.
+    if UNITS
+        .longest_after(text, end)
+        .is_some_and(|(_, unit)| unit.start == range.start && unit.end > range.end)
+    {
+        return None;
+    }
     // The currency must follow the number after at most one space.
     let gap = text.get(end..range.start)?;
     if gap.len() > 1 || gap.chars().any(|c| c != ' ') {
@@ -106,12 +114,6 @@ const SUBJECT_HEADS: &[&str] = &[
     "nguồn vốn",
 ];
 
-/// Words cut from the end of the clause before an amount ("thu ngân sách ... ước đạt").
-const FILLERS: &[&str] = &[
-    "đạt", "ước", "là", "với", "mức", "trị", "giá", "gồm", "có", "được", "đã", "thêm", "và",
-    "khoảng", "hơn", "trên", "gần", "lên", "xuống", "tới", "đến", "còn", "tính", "mỗi", "từ",
-];
-
 /// What the amount at `start..end` is for: a money noun right after it, or the clause before
 /// it, without its verbs of reaching.
 pub(super) fn subject(text: &str, start: usize, end: usize) -> Option<Range<usize>> {
@@ -129,23 +131,7 @@ pub(super) fn subject(text: &str, start: usize, end: usize) -> Option<Range<usiz
             return Some(first.start..last.end);
         }
     }
-    let mut before = words_before(text, start, 8);
-    while let Some(last) = before.last() {
-        let lower = lower_phrase(text, std::slice::from_ref(last));
-        if FILLERS.contains(&lower.as_str()) || lower.chars().any(|c| c.is_ascii_digit()) {
-            before.pop();
-        } else {
-            break;
-        }
-    }
-    // "mỗi giải B trị giá": the rate's unit is not the subject.
-    if let Some(i) = before
-        .iter()
-        .rposition(|w| lower_phrase(text, std::slice::from_ref(w)) == "mỗi")
-    {
-        before.truncate(i);
-    }
-    Some(before.first()?.start..before.last()?.end)
+    clause_before(text, start, 8)
 }
 
 #[cfg(test)]

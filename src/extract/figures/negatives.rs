@@ -10,19 +10,34 @@
 use super::lexicon::{LABEL_CONTEXTS, LabelReason, RELATED_NEWS_LABELS};
 use super::words::{char_at, char_before, is_title_case, prev_char, words_before};
 
-/// Whether the number at `start..end` is a label or a code rather than a figure.
-/// `last_label_end` is the end of the previous number found to be a label: the numbers listed
-/// after it ("Trung ương 6, 7, 8", "thôn 3 và 5") are labels too.
-pub(super) fn is_label(
+/// What kind of label a number is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Label {
+    /// A name, an ordinal or a place: the numbers listed after it are labels too
+    /// ("Trung ương 6, 7, 8", "thôn 3 và 5").
+    Listed,
+    /// A code, a date, a time: "chiều 9-12, 11 lượt đại biểu" goes on with a count.
+    Single,
+}
+
+/// Whether the number at `start..end` is a label or a code rather than a figure, and which.
+/// `last_listed_end` is the end of the previous number found to be a listed label.
+pub(super) fn label(
     text: &str,
     start: usize,
     end: usize,
-    last_label_end: Option<usize>,
-) -> bool {
-    is_code(text, start, end)
-        || continues_a_label_list(text, start, last_label_end)
-        || label_word_before(text, start)
-        || name_before(text, start)
+    last_listed_end: Option<usize>,
+) -> Option<Label> {
+    if is_code(text, start, end) {
+        return Some(Label::Single);
+    }
+    if continues_a_label_list(text, start, last_listed_end) || name_before(text, start) {
+        return Some(Label::Listed);
+    }
+    match label_word_before(text, start)? {
+        LabelReason::Name | LabelReason::Ordinal | LabelReason::Place => Some(Label::Listed),
+        _ => Some(Label::Single),
+    }
 }
 
 /// A number glued into a code: "05-CT/TW", "ĐH.07", "Km 45+300", "1234/QĐ-UBND".
@@ -59,10 +74,11 @@ fn continues_a_label_list(text: &str, start: usize, last_label_end: Option<usize
 }
 
 /// A label word right before the number: "tầng", "lần thứ", "Ban chỉ đạo", "ngày".
-fn label_word_before(text: &str, start: usize) -> bool {
+fn label_word_before(text: &str, start: usize) -> Option<LabelReason> {
     LABEL_CONTEXTS
         .longest_before(text, start)
-        .is_some_and(|(reason, _)| *reason != LabelReason::NotALabel)
+        .map(|(reason, _)| *reason)
+        .filter(|reason| *reason != LabelReason::NotALabel)
 }
 
 /// A proper name right before the number ("Mocha 35", "Tam Điệp 2", "Km 45"), unless that
@@ -109,9 +125,9 @@ pub(super) fn related_news_start(text: &str) -> usize {
 mod tests {
     use super::*;
 
-    fn label(text: &str, number: &str) -> bool {
+    fn is_label_at(text: &str, number: &str) -> bool {
         let start = text.find(number).unwrap_or(0);
-        is_label(text, start, start + number.len(), None)
+        label(text, start, start + number.len(), None).is_some()
     }
 
     #[test]
@@ -126,7 +142,7 @@ mod tests {
             ("Trạm Km 45+300 trên tuyến", "45"),
             ("kỳ họp thứ 5 Quốc hội", "5"),
         ] {
-            assert!(label(text, number), "{text}");
+            assert!(is_label_at(text, number), "{text}");
         }
         for (text, number) in [
             ("Trong 5 năm qua", "5"),
@@ -134,8 +150,23 @@ mod tests {
             ("với tổng số 3.200 đại biểu", "3.200"),
             ("Chủ tịch UBND 18 xã", "18"),
         ] {
-            assert!(!label(text, number), "{text}");
+            assert!(!is_label_at(text, number), "{text}");
         }
+    }
+
+    #[test]
+    fn lists_go_on_after_names_only() {
+        let text = "Hội nghị Trung ương 6, 7, 8 khóa XIII";
+        let six = text.find('6').unwrap_or(0);
+        assert_eq!(label(text, six, six + 1, None), Some(Label::Listed));
+        let eight = text.find('8').unwrap_or(0);
+        assert_eq!(
+            label(text, eight, eight + 1, Some(eight - 2)),
+            Some(Label::Listed)
+        );
+        let text = "chiều 9-12, 11 lượt đại biểu";
+        let eleven = text.find("11").unwrap_or(0);
+        assert_eq!(label(text, eleven, eleven + 2, None), None);
     }
 
     #[test]

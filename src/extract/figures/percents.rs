@@ -8,7 +8,7 @@
 use std::ops::Range;
 
 use super::lexicon::PERCENT_CUES_MAP;
-use super::phrases::noun_phrase_after;
+use super::phrases::{clause_before, noun_phrase_after};
 use super::words::{char_at, char_before, lower_phrase, words_after, words_before};
 use crate::facts::PercentRole;
 
@@ -61,7 +61,7 @@ pub(super) fn read(text: &str, start: usize, end: usize, sentence_head: &str) ->
         .map(|w| lower_phrase(text, std::slice::from_ref(w)))
         .unwrap_or_default();
     if last_word == "từ" {
-        let from = before_words.first().map_or(start, |w| w.start);
+        let from = before_words.last().map_or(start, |w| w.start);
         let further = cues
             .before
             .longest_before(text, from)
@@ -119,7 +119,7 @@ fn last_change(head: &str) -> Option<PercentRole> {
 }
 
 /// What the percentage is of: the noun phrase after the sign ("100% các đảng bộ phường, xã",
-/// "98,7% số hộ"), or the one after "tỷ lệ" before the figure ("tỷ lệ hộ nghèo còn 2,14%").
+/// "98,7% số hộ"), or the one after "tỷ lệ" or "tốc độ" before the figure ("tỷ lệ hộ nghèo còn 2,14%").
 pub(super) fn subject(
     text: &str,
     start: usize,
@@ -152,13 +152,19 @@ pub(super) fn subject(
             }
         }
     }
-    let before = words_before(text, start, 8);
-    let index = before
+    // "tỷ lệ hộ nghèo còn 2,14%", "tốc độ tăng trưởng ... đạt 9,2%/năm": the clause names
+    // it after its head word; without one the clause is too loose to name it.
+    let clause = clause_before(text, start, 14)?;
+    let words = words_after(text, clause.start, 16);
+    let index = words
         .windows(2)
-        .rposition(|pair| lower_phrase(text, pair) == "tỷ lệ")?;
-    let from = before.get(index + 1)?.end;
-    noun_phrase_after(text, from)
+        .position(|pair| RATE_HEADS.contains(&lower_phrase(text, pair).as_str()))?;
+    let first = words.get(index + 2).filter(|w| w.start < clause.end)?;
+    Some(first.start..clause.end)
 }
+
+/// Words that open a clause naming what a rate is of.
+const RATE_HEADS: &[&str] = &["tỷ lệ", "tốc độ", "tỷ trọng", "tỷ số"];
 
 #[cfg(test)]
 mod tests {

@@ -5,7 +5,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use super::lexicon::UNITS;
-use super::words::{PhraseMap, lower_phrase, words_after};
+use super::words::{PhraseMap, is_title_case, lower_phrase, words_after, words_before};
 
 static STOPS: LazyLock<PhraseMap<()>> = LazyLock::new(|| {
     PhraseMap::new(
@@ -33,7 +33,11 @@ pub(super) fn noun_phrase_after(text: &str, pos: usize) -> Option<Range<usize>> 
             let stop = STOPS
                 .longest_after(text, word.start)
                 .is_some_and(|(_, r)| r.start == word.start);
-            if taken >= MAX_WORDS || stop {
+            let written = text.get(word.clone()).unwrap_or_default();
+            // A name ("... chỉ tiêu mà Nghị quyết ...") or a number ends the phrase.
+            let ends = taken > 0
+                && (is_title_case(written) || written.starts_with(|c: char| c.is_ascii_digit()));
+            if taken >= MAX_WORDS || stop || ends {
                 stopped = true;
                 break;
             }
@@ -59,6 +63,44 @@ pub(super) fn noun_phrase_after(text: &str, pos: usize) -> Option<Range<usize>> 
         at = end + 1;
     }
     start.map(|s| s..end)
+}
+
+/// Words cut from the end of the clause before a figure: verbs of reaching, qualifiers,
+/// numbers, date words ("thu ngân sách ... năm 2024 ước đạt").
+const FILLERS: &[&str] = &[
+    "đạt", "ước", "là", "với", "mức", "trị", "giá", "gồm", "có", "được", "đã", "thêm", "và",
+    "khoảng", "hơn", "trên", "gần", "xuống", "tới", "đến", "còn", "tính", "mỗi", "từ", "chiếm",
+    "bằng", "năm", "tháng", "ngày", "tăng", "giảm", "ở", "mới", "chỉ",
+];
+
+/// What a figure at `start` is about when the clause before it says so: the clause's words
+/// (up to punctuation) without the verbs of reaching and the qualifiers at its end, at most
+/// `max_words` words ("thu ngân sách nhà nước trên địa bàn | ước đạt 1.250 tỷ đồng").
+pub(super) fn clause_before(text: &str, start: usize, max_words: usize) -> Option<Range<usize>> {
+    let mut before = words_before(text, start, 16);
+    let mut after_number = false;
+    while let Some(last) = before.last() {
+        let lower = lower_phrase(text, std::slice::from_ref(last));
+        let number = lower.chars().any(|c| c.is_ascii_digit());
+        // "năm" goes with the year it introduces ("năm 2024 đạt"), not in "cả năm".
+        let date_word = matches!(lower.as_str(), "năm" | "tháng" | "ngày");
+        if number || (FILLERS.contains(&lower.as_str()) && (!date_word || after_number)) {
+            before.pop();
+            after_number = number;
+        } else {
+            break;
+        }
+    }
+    // "mỗi giải B trị giá": the rate's unit is not the subject.
+    if let Some(i) = before
+        .iter()
+        .rposition(|w| lower_phrase(text, std::slice::from_ref(w)) == "mỗi")
+    {
+        before.truncate(i);
+    }
+    let keep = before.len().saturating_sub(max_words);
+    let before = before.get(keep..)?;
+    Some(before.first()?.start..before.last()?.end)
 }
 
 #[cfg(test)]

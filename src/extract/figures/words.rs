@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 /// At most this many words are looked at on either side of a figure.
-const WINDOW: usize = 8;
+const WINDOW: usize = 16;
 
 fn is_space(c: char) -> bool {
     c == ' ' || c == '\u{a0}'
