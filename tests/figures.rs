@@ -845,6 +845,7 @@ fn durations_table() {
         ("Thời điểm điều tra là 0 giờ ngày 1/4/2024.", None),
         ("tăng 3,1 m2 so với 5 năm trước.", None),
         ("lúc 8 giờ 30 cùng ngày", None),
+        ("khi đó Sư đoàn mới 37 ngày tuổi.", None),
     ];
     for &(text, expected) in cases {
         let facts = vietfacts::extract(text);

@@ -2,7 +2,7 @@
 //! "sau gần 4 tháng". They are never counts. Ages ("từ 15 tuổi trở lên") are neither.
 //! The unit words are the data file `duration_units.txt`.
 
-use super::lexicon::DURATION_WORDS;
+use super::lexicon::{DURATION_WORDS, UNITS};
 use super::words::{char_at, lower_phrase, words_after};
 use crate::facts::DurationUnit;
 
@@ -30,7 +30,13 @@ pub(super) fn after(text: &str, end: usize) -> Option<Time> {
         .map(|w| lower_phrase(text, std::slice::from_ref(w)))
         .unwrap_or_default();
     let glued_next = char_at(text, range.end).is_some_and(|c| c == '/' || c.is_alphanumeric());
+    // "52.000 ngày công" (workdays) is counted; "37 ngày tuổi" is an age.
+    let counted = UNITS
+        .longest_after(text, end)
+        .is_some_and(|(_, u)| u.start == range.start && u.end > range.end);
     let not_a_length = glued_next
+        || counted
+        || next_word == "tuổi"
         || (*unit == DurationUnit::Hour && next_word.starts_with(|c: char| c.is_ascii_digit()))
         || (next.len() == 1 && matches!(next_word.as_str(), "trước" | "sau"))
         || (*unit == DurationUnit::Month && matches!(next_word.as_str(), "đầu" | "cuối" | "năm"))
@@ -77,5 +83,7 @@ mod tests {
         assert_eq!(unit("5 năm trước."), None);
         assert_eq!(unit("5 người"), None);
         assert!(is_age("15 tuổi trở lên", 2));
+        assert_eq!(unit("37 ngày tuổi"), None);
+        assert_eq!(unit("52 ngày công"), None);
     }
 }
