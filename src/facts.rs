@@ -605,20 +605,34 @@ pub struct Percent {
 }
 
 /// What a percentage says.
+///
+/// Richer than "level or change": an analyst comparing reports needs to tell a share of a
+/// whole from a share of a plan, a comparison with last year from a yearly rate, and a goal
+/// from a result.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum PercentRole {
-    /// A level or share ("đạt 95,45%", "chiếm 30%").
+    /// A rate reached ("đạt 95,45%", "100% chi bộ", "tỷ lệ hộ nghèo còn 2,14%").
     Level,
-    /// A rise ("tăng 12% so với cùng kỳ").
-    Increase,
-    /// A fall ("giảm 3,2%").
-    Decrease,
+    /// A part of a whole ("chiếm 30%", "98,7% số hộ").
+    Share,
     /// A share of a plan or estimate ("bằng 105% kế hoạch", "đạt 102% dự toán").
     OfPlan,
     /// An excess over a plan ("vượt 5% kế hoạch").
     AbovePlan,
+    /// A level against a reference period ("bằng 112,4% cùng kỳ").
+    OfReference,
+    /// A rise ("tăng 12% so với cùng kỳ").
+    Increase,
+    /// A fall ("giảm 3,2%").
+    Decrease,
+    /// A rate per period ("9,2%/năm").
+    Rate,
+    /// A goal ("phấn đấu đạt 9%", "mục tiêu ... 100% ...").
+    Target,
+    /// A floor or ceiling ("từ 95,65% trở lên").
+    Threshold,
     /// Anything else.
     Other,
 }
@@ -641,21 +655,28 @@ pub struct Count {
     pub category: CountCategory,
     /// How exact the figure is.
     pub qualifier: Qualifier,
+    /// What one such figure is per, when it is a rate ("mỗi học viên viết 01 bài": "học viên");
+    /// absent for a total.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub per: Option<String>,
 }
 
-/// What kind of thing a [`Count`] counts.
+/// What kind of thing a [`Count`] counts. The units of each category are the data file
+/// `src/lexicon/count_units.txt`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum CountCategory {
-    /// Văn bản, nghị quyết, kế hoạch, báo cáo, tin, bài...
+    /// Văn bản, nghị quyết, kế hoạch, báo cáo, tờ trình, tin, bài...
     Document,
     /// Lớp, khóa.
     Class,
-    /// Buổi, cuộc, hội nghị, đợt.
+    /// Buổi, cuộc, hội nghị, đợt, kỳ họp.
     Session,
-    /// Học viên, đại biểu, người, lượt người.
+    /// Học viên, đại biểu, lượt người, lượt du khách: people taking part.
     Participant,
+    /// Người, đồng chí, lao động, đối tượng: people counted for themselves.
+    Person,
     /// Tập thể.
     Collective,
     /// Cá nhân.
@@ -664,16 +685,32 @@ pub enum CountCategory {
     Household,
     /// Khu dân cư, thôn, tổ dân phố.
     ResidentialArea,
-    /// Xã, phường, thị trấn.
+    /// Xã, phường, thị trấn, huyện.
     AdministrativeUnit,
-    /// Nhà văn hóa, công trình, trường.
+    /// Nhà văn hóa, công trình, trường, căn nhà.
     Facility,
     /// Chỉ tiêu.
     Target,
     /// Đảng viên.
     PartyMember,
-    /// Đơn vị, cơ sở, chi bộ, đảng bộ.
+    /// Đơn vị, cơ sở, chi bộ, đảng bộ, doanh nghiệp.
     Organization,
+    /// Vụ, trường hợp (incidents, violations).
+    Case,
+    /// Phương tiện, xe.
+    Vehicle,
+    /// Tác phẩm (journalistic or artistic works).
+    Work,
+    /// Giải.
+    Prize,
+    /// Suất quà, suất học bổng.
+    Gift,
+    /// Lễ hội, sự kiện.
+    Event,
+    /// Con (livestock).
+    Animal,
+    /// Trang.
+    Page,
     /// Ha, m2, km2.
     Area,
     /// Km, m.
@@ -695,8 +732,10 @@ pub enum Qualifier {
     LessThan,
     /// "gần".
     Almost,
-    /// "khoảng", "ước", "chừng", "xấp xỉ".
+    /// "khoảng", "chừng", "xấp xỉ": a rounded figure.
     Approximately,
+    /// "ước", "ước đạt", "ước tính", "dự kiến": a provisional figure, to be confirmed.
+    Estimated,
     /// "ít nhất", "tối thiểu".
     AtLeast,
     /// "không quá", "tối đa".
@@ -724,6 +763,10 @@ pub struct Money {
     /// What the money is for, where the sentence says ("thu ngân sách").
     #[serde(default)]
     pub subject: Option<String>,
+    /// What the amount is per, when it is a rate ("50 triệu đồng/căn": "căn"; "mỗi hộ 40 triệu
+    /// đồng": "hộ"); absent for a total. Summing amounts that have one gives nonsense.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub per: Option<String>,
 }
 
 /// A currency, by its ISO 4217 code.
