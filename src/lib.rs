@@ -90,6 +90,8 @@ pub struct Extractor {
     reference_date: Option<Date>,
     normalize: NormalizeOptions,
     decode: DecodeOptions,
+    /// The people extractor's lexicons with an analyst's extra files; `None`: built in.
+    lexicons: Option<std::sync::Arc<extract::Lexicons>>,
 }
 
 impl Extractor {
@@ -100,6 +102,7 @@ impl Extractor {
             reference_date: None,
             normalize: NormalizeOptions::new(),
             decode: DecodeOptions::new(),
+            lexicons: None,
         }
     }
 
@@ -122,19 +125,48 @@ impl Extractor {
         self
     }
 
+    /// Adds an analyst's lexicon files to the built-in ones: the files of `dir` named like
+    /// the built-in lexicons (`surnames.txt`, `roles.txt`, `organizations.txt`,
+    /// `abbreviations.txt`, `honorifics.txt`, `clause_verbs.txt`,
+    /// `legal_document_types.txt`, `not_names.txt`), in the same format, extend or override
+    /// them. Missing files are skipped; a file that cannot be read is an error naming it.
+    ///
+    /// ```
+    /// let dir = std::env::temp_dir().join("vietfacts-doc-lexicon");
+    /// std::fs::create_dir_all(&dir)?;
+    /// std::fs::write(dir.join("surnames.txt"), "Khổng\n")?;
+    /// let extractor = vietfacts::Extractor::new().lexicon_dir(&dir)?;
+    /// # let _ = extractor;
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn lexicon_dir(mut self, dir: impl AsRef<std::path::Path>) -> Result<Extractor, Error> {
+        let dir = dir.as_ref();
+        if !dir.is_dir() {
+            return Err(Error::io(
+                dir,
+                std::io::Error::new(std::io::ErrorKind::NotFound, "no such lexicon directory"),
+            ));
+        }
+        let lexicons = extract::Lexicons::with_dir(dir).map_err(|e| Error::io(dir, e))?;
+        self.lexicons = Some(std::sync::Arc::new(lexicons));
+        Ok(self)
+    }
+
     /// The facts in `text`. Never fails and never panics.
     pub fn extract(&self, text: &str) -> Facts {
-        self.extract_normalized(normalize_with(text, self.normalize))
+        self.run(normalize_with(text, self.normalize)).facts
     }
 
-    fn extract_normalized(&self, normalized: Normalized<'_>) -> Facts {
-        extract::extract(normalized, self.reference_date)
+    fn run(&self, normalized: Normalized<'_>) -> extract::Extraction {
+        extract::extract(normalized, self.reference_date, self.lexicons.as_deref())
     }
 
-    /// A [`Document`] for `text`, under the caller's `id`.
+    /// A [`Document`] for `text`, under the caller's `id`. Its `reference_date` is the one
+    /// given to the extractor, or else a dateline found in the text.
     pub fn document(&self, id: impl Into<String>, text: &str) -> Document {
-        let mut document = Document::with_facts(id, self.extract(text));
-        document.reference_date = self.reference_date;
+        let extraction = self.run(normalize_with(text, self.normalize));
+        let mut document = Document::with_facts(id, extraction.facts);
+        document.reference_date = extraction.reference_date;
         document
     }
 
@@ -143,9 +175,9 @@ impl Extractor {
     pub fn document_from_bytes(&self, id: impl Into<String>, bytes: &[u8]) -> Document {
         match decode(bytes, self.decode) {
             Ok(decoded) => {
-                let normalized = normalize_with(&decoded.text, self.normalize);
-                let mut document = Document::with_facts(id, self.extract_normalized(normalized));
-                document.reference_date = self.reference_date;
+                let extraction = self.run(normalize_with(&decoded.text, self.normalize));
+                let mut document = Document::with_facts(id, extraction.facts);
+                document.reference_date = extraction.reference_date;
                 document.encoding = Some(decoded.encoding);
                 document
             }

@@ -129,6 +129,10 @@ struct ExtractArgs {
     /// How many inputs to work on at once (default: every core). Output order never changes.
     #[arg(short, long, value_name = "N")]
     jobs: Option<usize>,
+    /// A directory of extra lexicon files (surnames.txt, roles.txt, organizations.txt,
+    /// abbreviations.txt, ...) that extend the built-in ones; see the README.
+    #[arg(long, value_name = "DIR")]
+    lexicon: Option<PathBuf>,
     /// No progress bar (it only ever shows on a terminal's stderr).
     #[arg(short, long)]
     quiet: bool,
@@ -227,10 +231,20 @@ fn batch_size(jobs: usize) -> usize {
 
 /// Prints a document per input, in input order; returns whether every input was read.
 fn run_extract(args: &ExtractArgs) -> io::Result<bool> {
-    let extractor = Extractor::new()
+    let mut extractor = Extractor::new()
         .reference_date(args.reference_date)
         .normalize_options(args.input.normalize_options())
         .decode_options(args.input.decode_options());
+    if let Some(dir) = &args.lexicon {
+        extractor = match extractor.lexicon_dir(dir) {
+            Ok(extractor) => extractor,
+            Err(error) => {
+                // Like a bad option value: nothing was read yet.
+                eprintln!("vietfacts: --lexicon: {error}");
+                std::process::exit(2);
+            }
+        };
+    }
     let jobs = args.jobs.unwrap_or_else(rayon::current_num_threads).max(1);
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(jobs)

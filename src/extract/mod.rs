@@ -17,6 +17,7 @@ use crate::date::Date;
 use crate::facts::{Facts, Span};
 use crate::text::normalize::Normalized;
 use crate::text::segment::sentences;
+pub(crate) use people::Lexicons;
 
 /// What every extractor reads: the normalized text, its sentences, the lines that are page
 /// chrome, and the caller's reference date.
@@ -85,14 +86,30 @@ impl<'a> Input<'a> {
     }
 }
 
-/// Every fact of the normalized text.
-pub(crate) fn extract(normalized: Normalized<'_>, reference_date: Option<Date>) -> Facts {
+/// What one run of the extractors gives: the facts, and the reference date they were read
+/// against (the caller's, or a dateline found in the text).
+pub(crate) struct Extraction {
+    pub(crate) facts: Facts,
+    pub(crate) reference_date: Option<Date>,
+}
+
+/// Every fact of the normalized text. `lexicons` are the people extractor's (the built-in
+/// ones when `None`).
+pub(crate) fn extract(
+    normalized: Normalized<'_>,
+    reference_date: Option<Date>,
+    lexicons: Option<&Lexicons>,
+) -> Extraction {
     let input = Input::new(normalized, reference_date);
+    let reference_date = reference_date.or_else(|| dates::dateline(&input));
     let mut facts = Facts {
         dates: dates::extract(&input),
         ..Facts::default()
     };
-    let people = people::extract(&input);
+    let people = match lexicons {
+        Some(lexicons) => people::extract_with(&input, lexicons),
+        None => people::extract(&input),
+    };
     facts.officials = people.officials;
     facts.authors = people.authors;
     facts.organizations = people.organizations;
@@ -104,5 +121,8 @@ pub(crate) fn extract(normalized: Normalized<'_>, reference_date: Option<Date>) 
     facts.durations = figures.durations;
     facts.warnings = figures.warnings;
     resolve::resolve(&input, &mut facts);
-    facts
+    Extraction {
+        facts,
+        reference_date,
+    }
 }

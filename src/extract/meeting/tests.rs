@@ -35,7 +35,8 @@ fn date(text: &str, id_: &str, surface: &str, nth: usize, value: &str, kind: Dat
         id: id(id_),
         text: surface.to_owned(),
         span: span(text, surface, nth),
-        value: Some(value.to_owned()),
+        // An empty value stands for a vague or recurring expression.
+        value: (!value.is_empty()).then(|| value.parse().expect("a TIMEX3 value")),
         granularity: Granularity::Day,
         kind,
         part_of_day: None,
@@ -73,6 +74,7 @@ fn count(text: &str, id_: &str, surface: &str, value: u64, unit: &str) -> Count 
         unit: unit.to_owned(),
         category: CountCategory::Participant,
         qualifier: Qualifier::Exact,
+        per: None,
     }
 }
 
