@@ -3,8 +3,8 @@
 
 use unicode_normalization::UnicodeNormalization;
 
-/// At least `min_bytes` of report text: every UTF-8 fixture report, repeated.
-pub fn reports(min_bytes: usize) -> String {
+/// The text of every UTF-8 fixture report (`<stem>.txt`, not the encoded copies).
+pub fn report_texts() -> Vec<String> {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/reports");
     let mut paths: Vec<_> = std::fs::read_dir(dir)
         .expect("fixtures/reports exists")
@@ -27,6 +27,20 @@ pub fn reports(min_bytes: usize) -> String {
         !texts.is_empty(),
         "no fixture reports to build the corpus from"
     );
+    texts
+}
+
+/// How many times the reports are repeated to make at least `min_bytes`.
+#[allow(dead_code)] // each bench target uses its own part of this module
+pub fn repeats(min_bytes: usize, texts: &[String]) -> usize {
+    let total: usize = texts.iter().map(String::len).sum::<usize>().max(1);
+    min_bytes.div_ceil(total)
+}
+
+/// At least `min_bytes` of report text: every UTF-8 fixture report, repeated.
+#[allow(dead_code)]
+pub fn reports(min_bytes: usize) -> String {
+    let texts = report_texts();
     let mut corpus = String::with_capacity(min_bytes + 64 * 1024);
     while corpus.len() < min_bytes {
         for text in &texts {
@@ -37,6 +51,7 @@ pub fn reports(min_bytes: usize) -> String {
     corpus
 }
 
+#[allow(dead_code)]
 /// Realistic text needing work: every tenth line decomposed (NFD), NBSP after commas, CRLF
 /// line ends, and a few words in the other tone style.
 pub fn needing_work(normal: &str) -> String {
@@ -56,11 +71,13 @@ pub fn needing_work(normal: &str) -> String {
     out
 }
 
+#[allow(dead_code)]
 /// Every letter decomposed.
 pub fn fully_decomposed(normal: &str) -> String {
     normal.nfd().collect()
 }
 
+#[allow(dead_code)]
 /// The text with every open oa/oe/uy syllable in the other tone style ("hòa" → "hoà"): what
 /// normalization to the default style has to rewrite.
 pub fn modern_tone_style(normal: &str) -> String {

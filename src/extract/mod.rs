@@ -13,6 +13,7 @@ mod resolve;
 
 use std::ops::Range;
 
+use crate::Kinds;
 use crate::date::Date;
 use crate::facts::{Facts, Span};
 use crate::text::normalize::Normalized;
@@ -93,34 +94,41 @@ pub(crate) struct Extraction {
     pub(crate) reference_date: Option<Date>,
 }
 
-/// Every fact of the normalized text. `lexicons` are the people extractor's (the built-in
-/// ones when `None`).
+/// Every fact of the normalized text, of the kinds asked for. `lexicons` are the people
+/// extractor's (the built-in ones when `None`).
 pub(crate) fn extract(
     normalized: Normalized<'_>,
     reference_date: Option<Date>,
     lexicons: Option<&Lexicons>,
+    kinds: Kinds,
 ) -> Extraction {
     let input = Input::new(normalized, reference_date);
     let reference_date = reference_date.or_else(|| dates::dateline(&input));
-    let mut facts = Facts {
-        dates: dates::extract(&input),
-        ..Facts::default()
-    };
-    let people = match lexicons {
-        Some(lexicons) => people::extract_with(&input, lexicons),
-        None => people::extract(&input),
-    };
-    facts.officials = people.officials;
-    facts.authors = people.authors;
-    facts.organizations = people.organizations;
-    facts.documents = people.documents;
-    let figures = figures::extract(&input);
-    facts.statistics = figures.statistics;
-    facts.counts = figures.counts;
-    facts.money = figures.money;
-    facts.durations = figures.durations;
-    facts.warnings = figures.warnings;
-    resolve::resolve(&input, &mut facts);
+    let mut facts = Facts::default();
+    if kinds.dates {
+        facts.dates = dates::extract(&input);
+    }
+    if kinds.people {
+        let people = match lexicons {
+            Some(lexicons) => people::extract_with(&input, lexicons),
+            None => people::extract(&input),
+        };
+        facts.officials = people.officials;
+        facts.authors = people.authors;
+        facts.organizations = people.organizations;
+        facts.documents = people.documents;
+    }
+    if kinds.figures {
+        let figures = figures::extract(&input);
+        facts.statistics = figures.statistics;
+        facts.counts = figures.counts;
+        facts.money = figures.money;
+        facts.durations = figures.durations;
+        facts.warnings = figures.warnings;
+    }
+    if kinds.meeting {
+        resolve::resolve(&input, &mut facts);
+    }
     Extraction {
         facts,
         reference_date,
