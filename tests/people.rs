@@ -703,3 +703,29 @@ fn arbitrary_text_never_panics() {
         let _ = facts(text);
     }
 }
+
+#[test]
+fn an_ambiguous_title_only_mention_is_a_warning_not_a_guess() {
+    // Two deputy chairs of the same council: "Phó Chủ tịch HĐND tỉnh" alone could be either.
+    let text = "Dự kỳ họp có ông Đinh Văn Lâm, Phó Chủ tịch HĐND tỉnh và bà Tạ Thu Trang, Phó Chủ tịch HĐND tỉnh.\n\
+                Phát biểu tại kỳ họp, Phó Chủ tịch HĐND tỉnh đề nghị các sở tiếp tục rà soát.";
+    let facts = vietfacts::extract(text);
+    let names: Vec<&str> = facts.officials.iter().map(|o| o.name.as_str()).collect();
+    assert_eq!(names, ["Đinh Văn Lâm", "Tạ Thu Trang"]);
+    let second_mention = text.rfind("Phó Chủ tịch HĐND tỉnh").unwrap();
+    for official in &facts.officials {
+        assert!(
+            official.mentions.iter().all(|m| m.start != second_mention),
+            "the ambiguous mention was attached to {}",
+            official.name
+        );
+    }
+    let warning = facts
+        .warnings
+        .iter()
+        .find(|w| w.kind == vietfacts::facts::WarningKind::AmbiguousReference)
+        .expect("an ambiguous_reference warning");
+    let ids: Vec<&str> = warning.facts.iter().map(|id| id.as_str()).collect();
+    assert_eq!(ids, ["o1", "o2"]);
+    assert!(warning.message.contains("Đinh Văn Lâm") && warning.message.contains("Tạ Thu Trang"));
+}

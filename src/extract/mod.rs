@@ -75,6 +75,11 @@ impl<'a> Input<'a> {
         self.normalized.span(range)
     }
 
+    /// The caller's text (spans index it).
+    pub(crate) fn original(&self) -> &str {
+        self.normalized.input()
+    }
+
     /// The normalized text of a byte range (empty when the range is not on char boundaries).
     pub(crate) fn slice(&self, range: Range<usize>) -> &str {
         self.text().get(range).unwrap_or_default()
@@ -85,6 +90,36 @@ impl<'a> Input<'a> {
     pub(crate) fn reference_date(&self) -> Option<Date> {
         self.reference_date
     }
+}
+
+/// A warning for each title-only mention that more than one official could be: it stays
+/// unresolved rather than guessed, and the analyst is told.
+fn ambiguous_references(
+    input: &Input<'_>,
+    facts: &Facts,
+    ambiguous: Vec<(Span, Vec<crate::facts::FactId>)>,
+) -> Vec<crate::facts::Warning> {
+    ambiguous
+        .into_iter()
+        .map(|(span, candidates)| {
+            let names: Vec<&str> = candidates
+                .iter()
+                .filter_map(|id| facts.officials.iter().find(|o| &o.id == id))
+                .map(|o| o.name.as_str())
+                .collect();
+            let mention = input.original().get(span.range()).unwrap_or_default();
+            crate::facts::Warning {
+                kind: crate::facts::WarningKind::AmbiguousReference,
+                facts: candidates,
+                message: format!(
+                    "\"{mention}\" (chars {}..{}) could refer to {}; left unresolved",
+                    span.char_start,
+                    span.char_end,
+                    names.join(" or ")
+                ),
+            }
+        })
+        .collect()
 }
 
 /// What one run of the extractors gives: the facts, and the reference date they were read
@@ -105,6 +140,7 @@ pub(crate) fn extract(
     let input = Input::new(normalized, reference_date);
     let reference_date = reference_date.or_else(|| dates::dateline(&input));
     let mut facts = Facts::default();
+    let mut ambiguous = Vec::new();
     if kinds.dates {
         facts.dates = dates::extract(&input);
     }
@@ -117,6 +153,7 @@ pub(crate) fn extract(
         facts.authors = people.authors;
         facts.organizations = people.organizations;
         facts.documents = people.documents;
+        ambiguous = people.ambiguous;
     }
     if kinds.figures {
         let figures = figures::extract(&input);
@@ -126,6 +163,9 @@ pub(crate) fn extract(
         facts.durations = figures.durations;
         facts.warnings = figures.warnings;
     }
+    facts
+        .warnings
+        .extend(ambiguous_references(&input, &facts, ambiguous));
     if kinds.meeting {
         resolve::resolve(&input, &mut facts);
     }

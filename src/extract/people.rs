@@ -36,7 +36,6 @@ pub(crate) struct People {
     pub(crate) documents: Vec<LegalDocument>,
     /// Title-only mentions that more than one official could be (never guessed): a span and
     /// the ids of the candidates, for an `ambiguous_reference` warning.
-    #[allow(dead_code)] // read by resolution once warnings are wired
     pub(crate) ambiguous: Vec<(Span, Vec<FactId>)>,
 }
 
