@@ -212,7 +212,10 @@ fn organizations(input: &Input<'_>, mut mentions: Vec<officials::OrgMention>) ->
         let span = input.span(mention.range.clone());
         match by_key.get(&key).and_then(|&i| out.get_mut(i)) {
             Some(org) => {
-                if !org.mentions.contains(&span) {
+                // Mentions arrive sorted, so a repeat is the last one pushed: comparing with it
+                // (not searching them all) keeps this linear in a report that names one body
+                // thousands of times.
+                if org.mentions.last() != Some(&span) {
                     org.mentions.push(span);
                 }
             }

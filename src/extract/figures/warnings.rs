@@ -68,11 +68,16 @@ pub(super) fn check(input: &Input<'_>, hits: &Hits, ids: &Ids) -> Vec<Warning> {
             ));
         }
     }
+    // Which ratios a percent restates, computed once: asking the percents for every ratio
+    // would be quadratic in a report full of figures.
+    let mut restated = vec![false; hits.ratios.len()];
+    for percent in hits.percents.iter().filter(|p| p.restates) {
+        if let Some(flag) = percent.states.and_then(|r| restated.get_mut(r)) {
+            *flag = true;
+        }
+    }
     for (r, ratio) in hits.ratios.iter().enumerate() {
-        let stated = hits
-            .percents
-            .iter()
-            .any(|p| p.states == Some(r) && p.restates);
+        let stated = restated.get(r).copied().unwrap_or(false);
         if (ratio.reached || stated) && ratio.numerator.as_f64() > ratio.denominator.as_f64() {
             let id = ids
                 .ratios
@@ -185,6 +190,9 @@ fn parts_exceed_total(
             .unwrap_or_default()
             .iter()
             .take_while(|f| f.end <= sentence.end)
+            // The parts of one total are a handful; a bound keeps a sentence of thousands of
+            // "trong đó" linear.
+            .take(MAX_PARTS)
             .filter(|f| f.what == total.what)
             .collect();
         let sum: f64 = parts.iter().map(|f| f.value).sum();
@@ -206,6 +214,9 @@ fn parts_exceed_total(
         }
     }
 }
+
+/// How many figures after "trong đó" are read as the parts of the total before it.
+const MAX_PARTS: usize = 32;
 
 fn trim_number(x: f64) -> String {
     if x.fract() == 0.0 {
