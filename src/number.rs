@@ -208,12 +208,16 @@ pub fn scan_number(text: &str, start: usize) -> Option<NumberMatch> {
     if before
         .chars()
         .next_back()
-        .is_some_and(char::is_alphanumeric)
+        .is_some_and(crate::text::is_alnum)
     {
         return None;
     }
-    let starts_ok =
-        first.is_ascii_digit() || (first.is_alphabetic() && word_start_ok(text, before, start));
+    // Most words are no number word: refuse them on the syllable itself before looking at
+    // their context.
+    let starts_ok = first.is_ascii_digit()
+        || (crate::text::is_alpha(first)
+            && syllable_at(text, start).is_some_and(|(s, _)| classify(s) != Wd::Other)
+            && word_start_ok(text, before, start));
     if !starts_ok {
         return None;
     }
@@ -284,7 +288,7 @@ pub fn scan_roman_ordinal(text: &str, start: usize) -> Option<(u32, usize)> {
         .get(len..)?
         .chars()
         .next()
-        .is_some_and(char::is_alphanumeric)
+        .is_some_and(crate::text::is_alnum)
     {
         return None;
     }
@@ -293,7 +297,7 @@ pub fn scan_roman_ordinal(text: &str, start: usize) -> Option<(u32, usize)> {
         ends_with_ci(before, word).is_some_and(|at| {
             before
                 .get(..at)
-                .is_some_and(|b| !b.chars().next_back().is_some_and(char::is_alphanumeric))
+                .is_some_and(|b| !b.chars().next_back().is_some_and(crate::text::is_alnum))
         })
     });
     if !after_context {
@@ -665,9 +669,9 @@ fn digit_token(text: &str, start: usize) -> Option<DigitTok> {
     }
     let mut back = text.get(..start)?.chars().rev();
     match back.next() {
-        Some(c) if c.is_alphanumeric() => return None,
+        Some(c) if crate::text::is_alnum(c) => return None,
         Some('.' | ',') if back.next().is_some_and(|c| c.is_ascii_digit()) => return None,
-        Some('/' | ':') if back.next().is_some_and(char::is_alphanumeric) => return None,
+        Some('/' | ':') if back.next().is_some_and(crate::text::is_alnum) => return None,
         Some(c) if is_sep(c) && back.next().is_some_and(|c| c.is_ascii_digit()) => return None,
         _ => {}
     }
@@ -684,8 +688,8 @@ fn digit_token(text: &str, start: usize) -> Option<DigitTok> {
     if end == run_end {
         let mut after = text.get(run_end..)?.chars();
         match after.next() {
-            Some(c) if c.is_alphanumeric() => return None,
-            Some('/' | ':') if after.next().is_some_and(char::is_alphanumeric) => return None,
+            Some(c) if crate::text::is_alnum(c) => return None,
+            Some('/' | ':') if after.next().is_some_and(crate::text::is_alnum) => return None,
             Some(c) if is_sep(c) && after.next().is_some_and(|c| c.is_ascii_digit()) => {
                 return None;
             }
@@ -721,6 +725,21 @@ fn lower_is(c: char, lower: char) -> bool {
 
 /// `s` equals the lower-case `word`, ignoring the case of `s`.
 fn eq_ci(s: &str, word: &str) -> bool {
+    // Vietnamese letters are as long in UTF-8 in both cases, so a length check refuses most
+    // candidates before any case folding (this runs for every word of every report).
+    if s.len() != word.len() {
+        return false;
+    }
+    if s == word {
+        return true;
+    }
+    // Starting in lower case and different from the lower-case word: another word.
+    if s.as_bytes().first().is_some_and(u8::is_ascii_lowercase) {
+        return false;
+    }
+    if s.is_ascii() {
+        return s.eq_ignore_ascii_case(word);
+    }
     let mut a = s.chars();
     let mut b = word.chars();
     loop {
@@ -767,7 +786,7 @@ fn classify(syllable: &str) -> Wd {
 fn syllable_at(text: &str, pos: usize) -> Option<(&str, usize)> {
     let rest = text.get(pos..)?;
     let len = rest
-        .find(|c: char| !c.is_alphanumeric())
+        .find(|c: char| !crate::text::is_alnum(c))
         .unwrap_or(rest.len());
     if len == 0 {
         return None;
@@ -783,7 +802,7 @@ fn after_sep(text: &str, end: usize) -> Option<usize> {
         return None;
     }
     let (i, next) = cs.next()?;
-    next.is_alphanumeric().then_some(end + i)
+    crate::text::is_alnum(next).then_some(end + i)
 }
 
 /// The word after one separator following `end`: its kind and end.
@@ -798,7 +817,7 @@ fn prev_word(before: &str) -> Option<&str> {
     let (at, _) = b
         .char_indices()
         .rev()
-        .take_while(|&(_, c)| c.is_alphanumeric())
+        .take_while(|&(_, c)| crate::text::is_alnum(c))
         .last()?;
     b.get(at..)
 }
@@ -807,7 +826,7 @@ fn prev_word(before: &str) -> Option<&str> {
 fn terminator_ok(text: &str, end: usize) -> bool {
     match text.get(end..).and_then(|r| r.chars().next()) {
         None => true,
-        Some(c) => !c.is_alphanumeric() && !c.is_whitespace(),
+        Some(c) => !crate::text::is_alnum(c) && !c.is_whitespace(),
     }
 }
 
@@ -836,7 +855,7 @@ fn word_start_ok(text: &str, before: &str, start: usize) -> bool {
     }
     let next = after_sep(text, end).and_then(|p| syllable_at(text, p));
     if is_titlecase(syllable) {
-        if prev.is_some_and(|p| p.chars().next_back().is_some_and(char::is_alphabetic)) {
+        if prev.is_some_and(|p| p.chars().next_back().is_some_and(crate::text::is_alpha)) {
             return false;
         }
         if next.is_some_and(|(n, _)| is_titlecase(n) && classify(n) == Wd::Other) {

@@ -120,8 +120,8 @@ pub(crate) fn extract(input: &Input<'_>) -> Figures {
         let Some(c) = char_at(text, pos) else {
             break;
         };
-        let boundary = !prev.is_some_and(char::is_alphanumeric);
-        let next = (boundary && c.is_alphanumeric() && !input.in_chrome(pos))
+        let boundary = !prev.is_some_and(crate::text::is_alnum);
+        let next = (boundary && crate::text::is_alnum(c) && !input.in_chrome(pos))
             .then(|| scanner.at(pos, c))
             .flatten()
             .filter(|&next| next > pos);

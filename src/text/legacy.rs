@@ -854,7 +854,7 @@ fn classify_word(word: &str, scratch: &mut Scratch) -> WordClass {
     if word.chars().any(char::is_control) {
         return WordClass::Bad;
     }
-    if !word.chars().any(char::is_alphabetic) {
+    if !word.chars().any(crate::text::is_alpha) {
         return if word.chars().all(is_edge_char) {
             WordClass::Skip
         } else {
@@ -1074,6 +1074,54 @@ const MOJIBAKE_ORDER: [LegacyEncoding; 3] = [
     LegacyEncoding::Cp1258,
 ];
 
+/// A char that Windows-1252 decodes to and proper Vietnamese text does not contain: a Latin-1
+/// letter or symbol outside the Vietnamese alphabet, or one of Windows-1252's extra letters.
+/// (Typographic quotes, dashes, the ellipsis, NBSP and the degree sign are left out: real
+/// text has them.)
+fn foreign_to_vietnamese(c: char) -> bool {
+    match c {
+        '\u{A1}'..='\u{FF}' => !matches!(
+            c,
+            '°' | 'À'
+                | 'Á'
+                | 'Â'
+                | 'Ã'
+                | 'È'
+                | 'É'
+                | 'Ê'
+                | 'Ì'
+                | 'Í'
+                | 'Ò'
+                | 'Ó'
+                | 'Ô'
+                | 'Õ'
+                | 'Ù'
+                | 'Ú'
+                | 'Ý'
+                | 'à'
+                | 'á'
+                | 'â'
+                | 'ã'
+                | 'è'
+                | 'é'
+                | 'ê'
+                | 'ì'
+                | 'í'
+                | 'ò'
+                | 'ó'
+                | 'ô'
+                | 'õ'
+                | 'ù'
+                | 'ú'
+                | 'ý'
+        ),
+        'Œ' | 'œ' | 'Š' | 'š' | 'Ÿ' | 'Ž' | 'ž' | 'ƒ' | 'ˆ' | '˜' | '‰' | '‹' | '›' | '†' | '‡' => {
+            true
+        }
+        _ => false,
+    }
+}
+
 /// For text that was already decoded wrongly as Windows-1252 or Latin-1 but is really in
 /// a legacy encoding ("Céng hoµ x· héi chñ nghÜa" is TCVN3, "Vieät Nam" is VNI): which
 /// encoding the whole text is in, or `None` when the text looks like proper Unicode
@@ -1086,10 +1134,10 @@ const MOJIBAKE_ORDER: [LegacyEncoding; 3] = [
 /// least 0.1. A text of fewer than two words is not judged. TCVN3 and VNI are tried
 /// first; CP1258 read as Windows-1252 is detected the same way.
 pub fn detect_mojibake(text: &str) -> Option<LegacyEncoding> {
-    if !text
-        .chars()
-        .any(|c| !c.is_ascii() && cp1252_byte(c).is_some())
-    {
+    // Mojibake of every kind shows a Windows-1252 char that Vietnamese never writes (TCVN3's
+    // "µ ® ·", VNI's "ä ñ ø", CP1258's "ð Þ"); text without one is not looked at further, which
+    // spares the scoring below for nearly every proper Vietnamese text.
+    if !text.chars().any(foreign_to_vietnamese) {
         return None;
     }
     let mut scratch = Scratch::default();
@@ -1125,7 +1173,7 @@ pub fn detect_mojibake(text: &str) -> Option<LegacyEncoding> {
                 broken += 1;
             } else if before.bad() > 0 && after.vietnamese > 0 {
                 improved += 1;
-                if fixed.chars().filter(|c| c.is_alphabetic()).count() >= 3 {
+                if fixed.chars().filter(|c| crate::text::is_alpha(*c)).count() >= 3 {
                     strong += 1;
                 }
             }

@@ -115,7 +115,8 @@ fn is_eth(c: char) -> bool {
 /// Additional).
 fn is_latin_letter(c: char) -> bool {
     c.is_ascii_alphabetic()
-        || (matches!(c, '\u{00C0}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}') && c.is_alphabetic())
+        || (matches!(c, '\u{00C0}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}')
+            && crate::text::is_alpha(c))
 }
 
 /// The word with look-alike letters inside a Vietnamese word replaced by the Vietnamese

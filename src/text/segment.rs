@@ -151,7 +151,7 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
 /// not recognised.
 pub fn syllables(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     text.split_word_bound_indices()
-        .filter(|(_, segment)| segment.chars().any(char::is_alphanumeric))
+        .filter(|(_, segment)| segment.chars().any(crate::text::is_alnum))
         .map(|(offset, segment)| offset..offset + segment.len())
 }
 
@@ -228,7 +228,7 @@ fn is_list_marker(token: &str) -> bool {
         && token
             .bytes()
             .all(|b| matches!(b, b'I' | b'V' | b'X' | b'L' | b'C'));
-    numeric || roman || is_single_char(token, char::is_alphabetic)
+    numeric || roman || is_single_char(token, crate::text::is_alpha)
 }
 
 /// Whether `s` is exactly one character and that character satisfies `pred`.

@@ -452,7 +452,7 @@ fn fix_run(run: &str, style: ToneStyle) -> Option<([char; MAX_LETTERS], usize)> 
 
 /// Whether `c` belongs to a letter run: a letter, or a combining mark after one.
 fn is_run_char(c: char) -> bool {
-    c.is_alphabetic() || is_combining_mark(c)
+    crate::text::is_alpha(c) || is_combining_mark(c)
 }
 
 /// The byte ranges of the letter runs of `s` (maximal runs of letters and combining

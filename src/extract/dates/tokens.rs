@@ -30,7 +30,7 @@ fn is_mark(c: char) -> bool {
 }
 
 fn is_letter(c: char) -> bool {
-    c.is_alphabetic() || is_mark(c)
+    crate::text::is_alpha(c) || is_mark(c)
 }
 
 /// The tokens of `text[range]` into `out` (cleared first). Offsets are byte offsets of `text`.
@@ -96,11 +96,16 @@ pub(super) fn eq_ci(word: &str, keyword: &str) -> bool {
     if word.len() != keyword.len() {
         return false;
     }
-    if word.is_ascii() {
-        return word.eq_ignore_ascii_case(keyword);
-    }
     if word == keyword {
         return true;
+    }
+    // A word that starts in lower case and differs from the lower-case keyword is another
+    // word ("tHÁNG" is not read): no case folding for most words of a report.
+    if word.as_bytes().first().is_some_and(u8::is_ascii_lowercase) {
+        return false;
+    }
+    if word.is_ascii() {
+        return word.eq_ignore_ascii_case(keyword);
     }
     let mut a = word.chars().flat_map(char::to_lowercase);
     let mut b = keyword.chars();

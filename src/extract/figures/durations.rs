@@ -29,7 +29,7 @@ pub(super) fn after(text: &str, end: usize) -> Option<Time> {
         .first()
         .map(|w| lower_phrase(text, std::slice::from_ref(w)))
         .unwrap_or_default();
-    let glued_next = char_at(text, range.end).is_some_and(|c| c == '/' || c.is_alphanumeric());
+    let glued_next = char_at(text, range.end).is_some_and(|c| c == '/' || crate::text::is_alnum(c));
     // "52.000 ngày công" (workdays) is counted; "37 ngày tuổi" is an age.
     let counted = UNITS
         .longest_after(text, end)

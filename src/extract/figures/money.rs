@@ -41,7 +41,7 @@ pub(super) fn glued_dong(text: &str, start: usize) -> Option<(Numeral, usize, us
     let digits = rest.get(..digits_len)?;
     let after = rest.get(digits_len..)?;
     let mut chars = after.chars();
-    if !matches!(chars.next(), Some('đ' | 'Đ')) || chars.next().is_some_and(char::is_alphanumeric)
+    if !matches!(chars.next(), Some('đ' | 'Đ')) || chars.next().is_some_and(crate::text::is_alnum)
     {
         return None;
     }

@@ -47,16 +47,17 @@ fn is_code(text: &str, start: usize, end: usize) -> bool {
         text.get(end..).and_then(|s| s.chars().nth(1)),
     ) {
         (Some('-' | '/' | '+' | '_'), Some(next)) => {
-            next.is_alphabetic() || (next.is_ascii_digit() && char_at(text, end) == Some('+'))
+            crate::text::is_alpha(next)
+                || (next.is_ascii_digit() && char_at(text, end) == Some('+'))
         }
-        (Some('.'), Some(next)) => next.is_alphabetic() && next.is_lowercase(),
+        (Some('.'), Some(next)) => crate::text::is_alpha(next) && next.is_lowercase(),
         _ => false,
     };
     let glued_before = match char_before(text, start) {
         Some('.' | '-' | '/' | '+' | '_') => text
             .get(..start)
             .and_then(|head| head.chars().rev().nth(1))
-            .is_some_and(char::is_alphanumeric),
+            .is_some_and(crate::text::is_alnum),
         _ => false,
     };
     glued_after || glued_before

@@ -59,8 +59,8 @@ pub(super) fn slash_token(text: &str, start: usize) -> Option<SlashToken> {
         Some('-' | '–' | '+') => text
             .get(b_end..)
             .and_then(|rest| rest.chars().nth(1))
-            .is_some_and(char::is_alphanumeric),
-        Some(c) => c.is_alphanumeric(),
+            .is_some_and(crate::text::is_alnum),
+        Some(c) => crate::text::is_alnum(c),
         None => false,
     };
     if glued {

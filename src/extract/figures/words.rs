@@ -13,7 +13,7 @@ fn is_space(c: char) -> bool {
 
 /// Whether `c` belongs to a word ("m2" and "ha" are words; "%" and "/" are not).
 pub(super) fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    crate::text::is_alnum(c)
 }
 
 /// The words after byte `pos`, in order, separated by spaces only: punctuation ends the run.

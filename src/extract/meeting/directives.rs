@@ -146,7 +146,7 @@ fn split(doc: &Doc<'_, '_>, range: Range<usize>) -> Vec<Range<usize>> {
         let trimmed = piece
             .trim_start_matches([' ', ',', ':'])
             .trim_end_matches([' ', '.', '…', ',', ':']);
-        if trimmed.chars().any(char::is_alphanumeric) {
+        if trimmed.chars().any(crate::text::is_alnum) {
             parts.push(start + lead..start + lead + trimmed.len());
         }
     }

@@ -146,13 +146,13 @@ pub(super) fn whole_words(text: &str, start: usize, end: usize) -> bool {
     else {
         return false;
     };
-    let starts_word = inner.chars().next().is_some_and(char::is_alphanumeric);
-    let ends_word = inner.chars().next_back().is_some_and(char::is_alphanumeric);
+    let starts_word = inner.chars().next().is_some_and(crate::text::is_alnum);
+    let ends_word = inner.chars().next_back().is_some_and(crate::text::is_alnum);
     let joined_before = before
         .chars()
         .next_back()
-        .is_some_and(char::is_alphanumeric);
-    let joined_after = after.chars().next().is_some_and(char::is_alphanumeric);
+        .is_some_and(crate::text::is_alnum);
+    let joined_after = after.chars().next().is_some_and(crate::text::is_alnum);
     let cuts_a_word = (starts_word && joined_before) || (ends_word && joined_after);
     !cuts_a_word
 }

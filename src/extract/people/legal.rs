@@ -28,7 +28,7 @@ pub(crate) struct Citation {
 fn parse_code(code: &str) -> Option<(String, Option<String>, String)> {
     let code = code.trim_end_matches(['.', '-', '/']);
     let is_code = |s: &str| {
-        !s.is_empty() && s.chars().any(char::is_uppercase) && s.chars().all(char::is_alphanumeric)
+        !s.is_empty() && s.chars().any(char::is_uppercase) && s.chars().all(crate::text::is_alnum)
     };
     let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
     let mut parts = code.split('/');

@@ -83,7 +83,7 @@ pub(crate) fn raw_pieces(text: &str) -> impl Iterator<Item = Range<usize>> + '_ 
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || matches!(c, '\u{300}'..='\u{36F}')
+    crate::text::is_alnum(c) || matches!(c, '\u{300}'..='\u{36F}')
 }
 
 fn case_of(word: &str) -> Case {
