@@ -1,60 +1,11 @@
 //! Batches as analysts and pipelines run them: directories, parallel jobs, JSON Lines in and
 //! out, CSV for pandas.
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+mod common;
+use common::{fixture_reports, jsonl, temp_dir, vietfacts};
 
-fn vietfacts(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_vietfacts"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut stdin_pipe = child.stdin.take().unwrap();
-    let input = stdin.to_vec();
-    // Write from another thread: the child may fill its stdout before reading all of stdin.
-    let writer = std::thread::spawn(move || stdin_pipe.write_all(&input));
-    let output = child.wait_with_output().unwrap();
-    writer.join().unwrap().unwrap();
-    output
-}
-
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("vietfacts-batch-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-fn fixture_reports() -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/reports");
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| {
-            p.file_name()
-                .unwrap()
-                .to_str()
-                .unwrap()
-                .matches('.')
-                .count()
-                == 1
-        })
-        .collect();
-    paths.sort();
-    paths
-}
-
-fn jsonl(output: &Output) -> Vec<serde_json::Value> {
-    String::from_utf8(output.stdout.clone())
-        .unwrap()
-        .lines()
-        .map(|line| serde_json::from_str(line).unwrap())
-        .collect()
-}
+use std::path::Path;
+use std::process::Command;
 
 #[test]
 fn a_directory_batch_with_a_bad_file_keeps_the_others_in_order() {

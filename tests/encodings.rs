@@ -1,6 +1,9 @@
 //! One report in every encoding and every messy form it reaches the library in: each is
 //! detected, decoded and normalized to the same text, and gives the same facts.
 
+mod common;
+use common::without_spans;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -69,25 +72,6 @@ fn every_variant_gives_the_same_facts() {
             "{suffix}"
         );
     }
-}
-
-fn without_spans(mut value: serde_json::Value) -> serde_json::Value {
-    match &mut value {
-        serde_json::Value::Object(map) => {
-            map.remove("span");
-            map.remove("mentions");
-            for member in map.values_mut() {
-                *member = without_spans(member.take());
-            }
-        }
-        serde_json::Value::Array(items) => {
-            for item in items.iter_mut() {
-                *item = without_spans(item.take());
-            }
-        }
-        _ => {}
-    }
-    value
 }
 
 #[test]

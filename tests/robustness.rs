@@ -2,32 +2,13 @@
 //! on char boundaries, each quotation's span holding its text, and the same facts from the
 //! normalized text as from the raw text.
 
+mod common;
+use common::{fixture_texts, without_spans};
+
 use proptest::prelude::*;
 use vietfacts::facts::{Document, Span};
 use vietfacts::text::fold::fold;
 use vietfacts::{Extractor, normalize};
-
-fn fixture_texts() -> Vec<String> {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/reports");
-    let mut paths: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| {
-            p.file_name()
-                .unwrap()
-                .to_str()
-                .unwrap()
-                .matches('.')
-                .count()
-                == 1
-        })
-        .collect();
-    paths.sort();
-    paths
-        .iter()
-        .map(|p| std::fs::read_to_string(p).unwrap())
-        .collect()
-}
 
 /// An edit: at a fraction of the text, delete some chars and insert a piece.
 #[derive(Debug, Clone)]
@@ -155,26 +136,6 @@ proptest! {
         let from_normalized = serde_json::to_value(extractor.extract(&normalized)).unwrap();
         prop_assert_eq!(without_spans(from_raw), without_spans(from_normalized));
     }
-}
-
-fn without_spans(mut value: serde_json::Value) -> serde_json::Value {
-    match &mut value {
-        serde_json::Value::Object(map) => {
-            for key in ["span", "mentions"] {
-                map.remove(key);
-            }
-            for member in map.values_mut() {
-                *member = without_spans(member.take());
-            }
-        }
-        serde_json::Value::Array(items) => {
-            for item in items.iter_mut() {
-                *item = without_spans(item.take());
-            }
-        }
-        _ => {}
-    }
-    value
 }
 
 #[test]
