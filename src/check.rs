@@ -50,6 +50,10 @@
 //! paired and all its fields agree; per kind, precision is correct / extracted and recall is
 //! correct / expected, summed over all reports (micro-averaged).
 //!
+//! An expected file is validated against its report: every `text` must be what its span
+//! covers (an author's `name` up to letter case, since a byline in capitals records the name
+//! as a name is written).
+//!
 //! Spans of an encoded copy are compared after moving the expected spans from the original
 //! (`NAME.txt`, when it is there) to the copy through the normalized text, which both share.
 //!
@@ -1736,7 +1740,19 @@ fn validate_against_report(
         }
     }
     for (i, au) in facts.authors.iter().enumerate() {
-        check(format!("facts.authors[{i}].span"), Some(&au.name), au.span)?;
+        // A byline in capitals ("QUANG THẮNG") records the name as a name is written ("Quang
+        // Thắng"): the span must cover the name up to letter case.
+        let field = format!("facts.authors[{i}].span");
+        check(field.clone(), None, au.span)?;
+        if let Some(slice) = covered(au.span)
+            && slice.to_lowercase() != au.name.to_lowercase()
+        {
+            return Err(CheckError::invalid(
+                path,
+                field,
+                format!("the span covers {slice:?}, the name is {:?}", au.name),
+            ));
+        }
     }
     for (i, g) in facts.organizations.iter().enumerate() {
         for (j, m) in g.mentions.iter().enumerate() {

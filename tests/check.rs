@@ -422,3 +422,29 @@ fn a_per_unit_of_counts_and_money_is_compared() {
         assert_eq!(fields, [Some("per")]);
     }
 }
+
+#[test]
+fn an_author_in_a_capitalized_byline_is_recorded_as_a_name_and_still_validated() {
+    let dir = blessed("author-case");
+    // "BAN TUYÊN GIÁO" stands in for a byline in capitals: its span may carry the name in
+    // normal case, but not another name.
+    let upper = "Sáng 9-1, tại hội trường tầng 3, BAN TUYÊN GIÁO Thành ủy tổ chức hội nghị tổng kết.\nĐồng chí Trưởng Ban phát biểu.\n";
+    std::fs::write(dir.join("reports/a.txt"), upper).unwrap();
+    let mut value = expected_json(&dir);
+    value["facts"]["authors"] =
+        json!([{ "name": "Ban Tuyên Giáo", "span": span_of(upper, "BAN TUYÊN GIÁO") }]);
+    write_expected(&dir, &value);
+    check::read_expected(dir.join("expected/a.json")).unwrap();
+    let report = check::check_dir(&dir).unwrap();
+    assert!(report.unchecked.is_empty());
+
+    value["facts"]["authors"] =
+        json!([{ "name": "Ban Dân Vận", "span": span_of(upper, "BAN TUYÊN GIÁO") }]);
+    write_expected(&dir, &value);
+    let error = check::check_dir(&dir).unwrap_err();
+    assert_eq!(error.field(), Some("facts.authors[0].span"));
+    assert!(
+        error.to_string().contains("the name is \"Ban Dân Vận\""),
+        "{error}"
+    );
+}

@@ -201,7 +201,11 @@ fn extra_lexicon_files_extend_the_built_in_ones() {
     // the name is not taken for a person until an analyst's lexicon adds it.
     let dir = temp_dir("lexicon");
     let report = dir.join("report.txt");
-    std::fs::write(&report, "Sáng 9-1, Phó Giám đốc Sở Tài chính Ksor Y Phun phát biểu tại hội nghị.\n").unwrap();
+    std::fs::write(
+        &report,
+        "Sáng 9-1, Phó Giám đốc Sở Tài chính Ksor Y Phun phát biểu tại hội nghị.\n",
+    )
+    .unwrap();
     let names = |output: &Output| -> Vec<String> {
         let documents: serde_json::Value = serde_json::from_str(&stdout(output)).unwrap();
         documents[0]["facts"]["officials"]
@@ -216,22 +220,48 @@ fn extra_lexicon_files_extend_the_built_in_ones() {
 
     let lexicons = dir.join("lexicons");
     std::fs::create_dir_all(&lexicons).unwrap();
-    std::fs::write(lexicons.join("surnames.txt"), "# Central Highlands family names\nKsor\n").unwrap();
-    let with = vietfacts(&["extract", "--lexicon", lexicons.to_str().unwrap(), report.to_str().unwrap()], b"");
+    std::fs::write(
+        lexicons.join("surnames.txt"),
+        "# Central Highlands family names\nKsor\n",
+    )
+    .unwrap();
+    let with = vietfacts(
+        &[
+            "extract",
+            "--lexicon",
+            lexicons.to_str().unwrap(),
+            report.to_str().unwrap(),
+        ],
+        b"",
+    );
     assert_eq!(names(&with), ["Ksor Y Phun"]);
 
-    let missing = vietfacts(&["extract", "--lexicon", "/no/such/lexicons", report.to_str().unwrap()], b"");
+    let missing = vietfacts(
+        &[
+            "extract",
+            "--lexicon",
+            "/no/such/lexicons",
+            report.to_str().unwrap(),
+        ],
+        b"",
+    );
     assert_eq!(missing.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&missing.stderr).contains("/no/such/lexicons"));
 }
 
 #[test]
 fn summary_format_is_a_readable_block() {
-    let report = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/reports/hoi-nghi-tong-ket-2024.txt");
+    let report = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/fixtures/reports/hoi-nghi-tong-ket-2024.txt"
+    );
     let output = vietfacts(&["extract", "--format", "summary", report], b"");
     assert_eq!(output.status.code(), Some(0));
     let text = stdout(&output);
-    assert!(text.contains("Hội nghị tổng kết công tác tuyên giáo năm 2024"), "{text}");
+    assert!(
+        text.contains("Hội nghị tổng kết công tác tuyên giáo năm 2024"),
+        "{text}"
+    );
     assert!(text.contains("2025-01-09"), "{text}");
     assert!(text.contains("Phan Đức Hạnh"), "{text}");
 }
