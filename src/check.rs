@@ -31,7 +31,12 @@
 //! 2. **Fields.** The fields of a pair are compared one by one (`text`, `span`, `value`,
 //!    `role`, `titles`, `mentions`, ...); numbers are compared as numbers (17279 = 17279.0).
 //!    A `text` or `span` that differs inside an overlap is a field difference, not a missing
-//!    fact. Warning messages are prose and are not compared.
+//!    fact. Warning messages are prose and are not compared. A `subject` (of a statistic or
+//!    an amount of money) is a noun phrase whose extent is a matter of judgement, so two
+//!    subjects agree when, folded ([`fold`](crate::text::fold::fold): marks removed, lower
+//!    case), one contains the other as whole words ("hộ nghèo" and "tỷ lệ hộ nghèo" agree,
+//!    "hộ" and "thoát nghèo" do not); a missing subject agrees only with a missing one. Every
+//!    other field is compared exactly.
 //! 3. **References.** Ids (`d1`, `s2`) are not compared as such: a reference
 //!    (`percent.states`, `meeting.date`, `meeting.speakers`, `directive.speaker`,
 //!    `warning.facts`, ...) agrees when it points at the extracted fact paired with the
@@ -44,6 +49,10 @@
 //! **extra**, a pair with a field that disagrees **differs**. A fact is **correct** when it is
 //! paired and all its fields agree; per kind, precision is correct / extracted and recall is
 //! correct / expected, summed over all reports (micro-averaged).
+//!
+//! An expected file is validated against its report: every `text` must be what its span
+//! covers (an author's `name` up to letter case, since a byline in capitals records the name
+//! as a name is written).
 //!
 //! Spans of an encoded copy are compared after moving the expected spans from the original
 //! (`NAME.txt`, when it is there) to the copy through the normalized text, which both share.
@@ -750,6 +759,51 @@ fn field<T: Serialize + PartialEq + ?Sized>(
     }
 }
 
+/// Pushes a `subject` difference unless the two subjects agree: both absent, or both present
+/// and, folded, one contains the other on word boundaries (the extent of a noun phrase is
+/// fuzzy; what it is about is not).
+fn subject_field(
+    fields: &mut Vec<(String, String, String)>,
+    expected: &Option<String>,
+    actual: &Option<String>,
+) {
+    let agree = match (expected, actual) {
+        (None, None) => true,
+        (Some(e), Some(a)) => subjects_agree(e, a),
+        _ => false,
+    };
+    if !agree {
+        fields.push(("subject".to_string(), json(expected), json(actual)));
+    }
+}
+
+/// Whether two subjects agree: folded, one contains the other as whole words.
+pub(crate) fn subjects_agree(expected: &str, actual: &str) -> bool {
+    let (e, a) = (fold_words(expected), fold_words(actual));
+    if e.is_empty() || a.is_empty() {
+        return e == a;
+    }
+    let (short, long) = if e.len() <= a.len() {
+        (&e, &a)
+    } else {
+        (&a, &e)
+    };
+    // Both are single-space-joined words, so a whole-word containment is a containment of
+    // " short " in " long ".
+    format!(" {long} ").contains(&format!(" {short} "))
+}
+
+/// The folded words of a phrase, joined by single spaces (punctuation other than inside a
+/// word is a separator).
+fn fold_words(text: &str) -> String {
+    let folded = crate::text::fold::fold(text);
+    folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 fn span_field(fields: &mut Vec<(String, String, String)>, expected: Span, actual: Span) {
     if expected != actual {
         fields.push(("span".to_string(), show_span(expected), show_span(actual)));
@@ -1095,6 +1149,7 @@ fn compare_facts(e: &Facts, a: &Facts, out: &mut Comparison) {
             field(&mut f, "unit", &e.unit, &a.unit);
             field(&mut f, "category", &e.category, &a.category);
             field(&mut f, "qualifier", &e.qualifier, &a.qualifier);
+            field(&mut f, "per", &e.per, &a.per);
             f
         },
     );
@@ -1113,7 +1168,8 @@ fn compare_facts(e: &Facts, a: &Facts, out: &mut Comparison) {
             numeral_field(&mut f, "value", e.value, a.value);
             field(&mut f, "currency", &e.currency, &a.currency);
             field(&mut f, "qualifier", &e.qualifier, &a.qualifier);
-            field(&mut f, "subject", &e.subject, &a.subject);
+            subject_field(&mut f, &e.subject, &a.subject);
+            field(&mut f, "per", &e.per, &a.per);
             f
         },
     );
@@ -1222,14 +1278,14 @@ fn compare_statistic(e: &Statistic, a: &Statistic, refs: &Refs) -> Fields {
             if !same_percent {
                 f.push(("percent".to_string(), json(&e.percent), json(&a.percent)));
             }
-            field(&mut f, "subject", &e.subject, &a.subject);
+            subject_field(&mut f, &e.subject, &a.subject);
         }
         (Statistic::Percent(e), Statistic::Percent(a)) => {
             field(&mut f, "text", &e.text, &a.text);
             span_field(&mut f, e.span, a.span);
             numeral_field(&mut f, "value", e.value, a.value);
             field(&mut f, "role", &e.role, &a.role);
-            field(&mut f, "subject", &e.subject, &a.subject);
+            subject_field(&mut f, &e.subject, &a.subject);
             refs.field_opt(&mut f, "states", e.states.as_ref(), a.states.as_ref());
         }
         _ => {
@@ -1684,7 +1740,19 @@ fn validate_against_report(
         }
     }
     for (i, au) in facts.authors.iter().enumerate() {
-        check(format!("facts.authors[{i}].span"), Some(&au.name), au.span)?;
+        // A byline in capitals ("QUANG THẮNG") records the name as a name is written ("Quang
+        // Thắng"): the span must cover the name up to letter case.
+        let field = format!("facts.authors[{i}].span");
+        check(field.clone(), None, au.span)?;
+        if let Some(slice) = covered(au.span)
+            && slice.to_lowercase() != au.name.to_lowercase()
+        {
+            return Err(CheckError::invalid(
+                path,
+                field,
+                format!("the span covers {slice:?}, the name is {:?}", au.name),
+            ));
+        }
     }
     for (i, g) in facts.organizations.iter().enumerate() {
         for (j, m) in g.mentions.iter().enumerate() {

@@ -350,3 +350,101 @@ fn an_encoded_copy_shares_the_expected_file_and_its_spans_move_with_the_text() {
         copy[span.range()].chars().count()
     );
 }
+
+#[test]
+fn subjects_agree_when_one_contains_the_other_folded_and_other_fields_stay_exact() {
+    let text = "Tỷ lệ hộ nghèo còn 2,14%.";
+    let percent = span_of(text, "2,14%");
+    let document = |subject: Value, role: &str| -> Document {
+        serde_json::from_value(json!({
+            "schema_version": 1, "id": "x",
+            "facts": { "statistics": [
+                { "kind": "percent", "id": "s1", "text": "2,14%", "span": percent,
+                  "value": 2.14, "role": role, "subject": subject, "states": null } ] }
+        }))
+        .unwrap()
+    };
+    let expected = document(json!("hộ nghèo"), "level");
+    // (actual subject, agrees?)
+    let cases = [
+        (json!("hộ nghèo"), true),
+        (json!("tỷ lệ hộ nghèo"), true), // longer, contains the expected one
+        (json!("HỘ NGHÈO"), true),       // folded: case and marks do not count
+        (json!("ho ngheo"), true),       // folded
+        (json!("nghèo"), true),          // shorter, inside the expected one
+        (json!("hộ nghèo đa chiều"), true),
+        (json!("hộ cận nghèo"), false), // not a containment
+        (json!("thoát nghèo"), false),  // "nghèo" is inside, "hộ nghèo" is not
+        (json!("ngh"), false),          // whole words only
+        (json!(""), false),
+        (json!(null), false),
+    ];
+    for (actual, agrees) in cases {
+        let comparison = check::compare(&expected, &document(actual.clone(), "level"));
+        let differs: Vec<_> = comparison
+            .differences
+            .iter()
+            .filter(|d| d.field() == Some("subject"))
+            .collect();
+        assert_eq!(differs.is_empty(), agrees, "subject {actual}: {differs:?}");
+    }
+    // A missing subject agrees only with a missing one.
+    let none = document(json!(null), "level");
+    assert!(check::compare(&none, &none).differences.is_empty());
+    // The role is still compared exactly, whatever the subject.
+    let comparison = check::compare(&expected, &document(json!("tỷ lệ hộ nghèo"), "share"));
+    let fields: Vec<_> = comparison.differences.iter().map(|d| d.field()).collect();
+    assert_eq!(fields, [Some("role")]);
+}
+
+#[test]
+fn a_per_unit_of_counts_and_money_is_compared() {
+    let text = "Hỗ trợ 50 triệu đồng/căn cho 12 hộ.";
+    let money = span_of(text, "50 triệu đồng/căn");
+    let document = |per: Value| -> Document {
+        serde_json::from_value(json!({
+            "schema_version": 1, "id": "x",
+            "facts": { "money": [
+                { "id": "m1", "text": "50 triệu đồng/căn", "span": money, "value": 50000000,
+                  "currency": "VND", "qualifier": "exact", "subject": null, "per": per } ] }
+        }))
+        .unwrap()
+    };
+    let expected = document(json!("căn"));
+    assert!(
+        check::compare(&expected, &document(json!("căn")))
+            .differences
+            .is_empty()
+    );
+    for actual in [json!(null), json!("hộ")] {
+        let comparison = check::compare(&expected, &document(actual));
+        let fields: Vec<_> = comparison.differences.iter().map(|d| d.field()).collect();
+        assert_eq!(fields, [Some("per")]);
+    }
+}
+
+#[test]
+fn an_author_in_a_capitalized_byline_is_recorded_as_a_name_and_still_validated() {
+    let dir = blessed("author-case");
+    // "BAN TUYÊN GIÁO" stands in for a byline in capitals: its span may carry the name in
+    // normal case, but not another name.
+    let upper = "Sáng 9-1, tại hội trường tầng 3, BAN TUYÊN GIÁO Thành ủy tổ chức hội nghị tổng kết.\nĐồng chí Trưởng Ban phát biểu.\n";
+    std::fs::write(dir.join("reports/a.txt"), upper).unwrap();
+    let mut value = expected_json(&dir);
+    value["facts"]["authors"] =
+        json!([{ "name": "Ban Tuyên Giáo", "span": span_of(upper, "BAN TUYÊN GIÁO") }]);
+    write_expected(&dir, &value);
+    check::read_expected(dir.join("expected/a.json")).unwrap();
+    let report = check::check_dir(&dir).unwrap();
+    assert!(report.unchecked.is_empty());
+
+    value["facts"]["authors"] =
+        json!([{ "name": "Ban Dân Vận", "span": span_of(upper, "BAN TUYÊN GIÁO") }]);
+    write_expected(&dir, &value);
+    let error = check::check_dir(&dir).unwrap_err();
+    assert_eq!(error.field(), Some("facts.authors[0].span"));
+    assert!(
+        error.to_string().contains("the name is \"Ban Dân Vận\""),
+        "{error}"
+    );
+}

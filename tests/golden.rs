@@ -10,6 +10,12 @@ fn every_fixture_matches_its_expected_document_or_a_listed_gap() {
     println!("{}", report.scores_table());
     assert!(!report.files.is_empty(), "no fixture was checked");
     assert!(
+        report.unchecked.is_empty(),
+        "reports without an expected file (write fixtures/tools/specs/<stem>.py from the note and \
+         run fixtures/tools/notes2expected.py <stem>): {:?}",
+        report.unchecked
+    );
+    assert!(
         report.passed(),
         "\n{}\nA difference above that is right: fix the extractor. One that is a known \
          limitation: list it with `cargo run -- check fixtures --update-gaps` and write its \
