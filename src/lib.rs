@@ -62,6 +62,8 @@ pub mod date;
 mod error;
 mod extract;
 pub mod facts;
+#[cfg(feature = "html")]
+pub mod html;
 pub mod number;
 pub mod summary;
 pub mod table;

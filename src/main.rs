@@ -31,6 +31,7 @@ Examples:
   vietfacts extract --format csv --recursive reports/ > facts.csv
   vietfacts extract --input jsonl < records.jsonl > facts.jsonl     # {\"id\": ..., \"text\": ...} per line
   vietfacts extract --reference-date 2024-01-11 - < report.txt
+  vietfacts extract --format html report.txt > view.html          # facts highlighted in the text
   vietfacts normalize old-report.txt > normalized.txt";
 
 /// Facts from Vietnamese meeting reports: dates, officials, figures, the meeting itself.
@@ -115,8 +116,9 @@ struct InputArgs {
 struct ExtractArgs {
     #[command(flatten)]
     input: InputArgs,
-    /// Output: `json` (an array), `jsonl` (a document per line), `csv` (a fact per row), or
-    /// `summary` (a short block per document for a person reading in a terminal).
+    /// Output: `json` (an array), `jsonl` (a document per line), `csv` (a fact per row),
+    /// `summary` (a short block per document for a person reading in a terminal), or `html`
+    /// (one self-contained page, a section per document, every fact highlighted in its text).
     #[arg(long, value_enum, default_value_t = Format::Json)]
     format: Format,
     /// What the inputs hold: `text` (reports), or `jsonl` (one {"id": ..., "text": ...} record
@@ -265,18 +267,19 @@ fn run_extract(args: &ExtractArgs) -> io::Result<bool> {
         if batch.is_empty() {
             break;
         }
-        let documents: Vec<Document> = pool.install(|| {
+        let with_text = args.format == Format::Html;
+        let documents: Vec<(Document, Option<String>)> = pool.install(|| {
             batch
                 .into_par_iter()
-                .map(|item| item.extract(&extractor, args.input.max_bytes))
+                .map(|item| extract_item(item, &extractor, args, with_text))
                 .collect()
         });
-        for document in &documents {
+        for (document, text) in &documents {
             if let Some(error) = document.error() {
                 progress.suspend(|| eprintln!("vietfacts: {}: {}", document.id, error.message));
                 all_read = false;
             }
-            sink.write(document)?;
+            sink.write(document, text.as_deref())?;
             progress.inc(1);
         }
         // A batch is complete: downstream pipes see its lines now.
@@ -285,6 +288,37 @@ fn run_extract(args: &ExtractArgs) -> io::Result<bool> {
     progress.finish_and_clear();
     sink.finish()?;
     Ok(all_read)
+}
+
+/// The document of one item and, when `with_text` (the HTML page), the decoded text its
+/// spans point into: decoded the same way `document_from_bytes` decodes it.
+fn extract_item(
+    item: Item,
+    extractor: &Extractor,
+    args: &ExtractArgs,
+    with_text: bool,
+) -> (Document, Option<String>) {
+    let max_bytes = args.input.max_bytes;
+    match item {
+        Item::Text(source) if with_text => match source.read(max_bytes) {
+            Ok(bytes) => {
+                let document = extractor.document_from_bytes(source.id(), &bytes);
+                let text = document
+                    .error()
+                    .is_none()
+                    .then(|| decode(&bytes, args.input.decode_options()).ok())
+                    .flatten()
+                    .map(|decoded| decoded.text.into_owned());
+                (document, text)
+            }
+            Err(error) => (
+                Document::with_error(source.id(), error.to_document_error()),
+                None,
+            ),
+        },
+        Item::Record(id, text) if with_text => (extractor.document(id, &text), Some(text)),
+        item => (item.extract(extractor, max_bytes), None),
+    }
 }
 
 /// Prints each input normalized; returns whether every input was read.

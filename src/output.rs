@@ -1,4 +1,5 @@
-//! How the CLI writes documents: a JSON array, JSON Lines, or CSV rows; and the progress bar.
+//! How the CLI writes documents: a JSON array, JSON Lines, CSV rows, a summary or an HTML page;
+//! and the progress bar.
 
 use std::io::{self, Write};
 
@@ -17,6 +18,8 @@ pub enum Format {
     Csv,
     /// A short block per document for a person reading in a terminal.
     Summary,
+    /// One self-contained HTML page with a section per document (see `vietfacts::html`).
+    Html,
 }
 
 /// Writes documents in one format.
@@ -32,6 +35,7 @@ impl<W: Write> Sink<W> {
         match format {
             Format::Json => out.write_all(b"[")?,
             Format::Jsonl | Format::Summary => {}
+            Format::Html => out.write_all(vietfacts::html::head("vietfacts").as_bytes())?,
             Format::Csv => {
                 let mut header = csv_writer();
                 header
@@ -47,9 +51,15 @@ impl<W: Write> Sink<W> {
         })
     }
 
-    /// Writes one document.
-    pub fn write(&mut self, document: &Document) -> io::Result<()> {
+    /// Writes one document; `text` is the decoded text it was made from, which only the HTML
+    /// page shows (its spans point into it).
+    pub fn write(&mut self, document: &Document, text: Option<&str>) -> io::Result<()> {
         match self.format {
+            Format::Html => {
+                let section =
+                    vietfacts::html::section(self.written + 1, text.unwrap_or(""), document);
+                self.out.write_all(section.as_bytes())?;
+            }
             Format::Json => {
                 self.out
                     .write_all(if self.written == 0 { b"\n" } else { b",\n" })?;
@@ -84,9 +94,13 @@ impl<W: Write> Sink<W> {
     /// Ends the output (the array's closing bracket).
     pub fn finish(mut self) -> io::Result<()> {
         self.flush()?;
-        if self.format == Format::Json {
-            self.out
-                .write_all(if self.written == 0 { b"]\n" } else { b"\n]\n" })?;
+        match self.format {
+            Format::Json => {
+                self.out
+                    .write_all(if self.written == 0 { b"]\n" } else { b"\n]\n" })?
+            }
+            Format::Html => self.out.write_all(vietfacts::html::tail().as_bytes())?,
+            Format::Jsonl | Format::Csv | Format::Summary => {}
         }
         self.out.flush()
     }
