@@ -51,8 +51,11 @@
 //!
 //! # Crate features
 //!
-//! - `cli` (default): the `vietfacts` command-line tool and its dependencies (clap). Library
-//!   users who do not need it depend with `default-features = false`.
+//! - `cli` (default): the `vietfacts` command-line tool and its dependencies (clap, rayon,
+//!   csv, indicatif). Library users who do not need it depend with
+//!   `default-features = false`.
+//! - `html` (on with `cli`): [`html::render`], a self-contained page of a report with every
+//!   fact highlighted in place.
 
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
