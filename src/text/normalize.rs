@@ -429,16 +429,21 @@ fn normalize_word(
     if options.invisibles && flags.invisible {
         current = Cow::Owned(current.chars().filter(|&c| !is_invisible(c)).collect());
     }
+    // NFC can turn a char of another block into a look-alike ("Ή" U+1FCB becomes U+0389), so
+    // a word NFC changed is checked for look-alikes too: otherwise a second pass would find
+    // what the first did not.
+    let mut composed_anew = false;
     if options.nfc && (flags.needs_nfc_check || repaired) {
         if let Some(reordered) = marks::reorder_marks(&current) {
             current = Cow::Owned(reordered);
         }
         if let Cow::Owned(composed) = nfc().normalize(&current) {
             current = Cow::Owned(composed);
+            composed_anew = true;
         }
     }
     if options.lookalikes
-        && (flags.lookalike || repaired)
+        && (flags.lookalike || repaired || composed_anew)
         && let Some(fixed) = lookalike::fix_lookalikes(&current)
     {
         current = Cow::Owned(fixed);
@@ -794,6 +799,15 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_lookalike_that_nfc_makes_is_fixed_in_the_same_pass() {
+        // Found by fuzzing: U+1FCB (Greek capital eta with oxia) decomposes to U+0389, a
+        // Greek look-alike; the first pass must leave nothing for a second one to change.
+        let once = norm("quyết đ\u{1FCB}nh");
+        assert_eq!(once, "quyết đH\u{301}nh");
+        assert_eq!(norm(&once), once);
     }
 
     #[test]
