@@ -92,7 +92,7 @@ proptest! {
         for (i, c) in text.char_indices() {
             let span = normalized.span(i..i + c.len_utf8());
             let source = &input[span.range()];
-            let lookalike = |c: char| matches!(c, '\u{D0}' | '\u{F0}' | '\u{370}'..='\u{52F}');
+            let lookalike = |c: char| matches!(c, '\u{D0}' | '\u{F0}' | '\u{370}'..='\u{52F}' | '\u{1F00}'..='\u{1FFF}');
             if source.chars().count() == 1 && !source.chars().all(|c| c.is_whitespace() || lookalike(c)) {
                 // The source char, normalized on its own, holds this char (a compatibility or
                 // canonical decomposition can make one source char into several).

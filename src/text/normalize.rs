@@ -436,6 +436,7 @@ fn normalize_word(
     if options.nfc && (flags.needs_nfc_check || repaired) {
         if let Some(reordered) = marks::reorder_marks(&current) {
             current = Cow::Owned(reordered);
+            composed_anew = true;
         }
         if let Cow::Owned(composed) = nfc().normalize(&current) {
             current = Cow::Owned(composed);
@@ -632,7 +633,7 @@ impl WordFlags {
             | '\u{1E00}'..='\u{1EFF}'
             | '\u{2010}'..='\u{2027}'
             | '\u{2030}'..='\u{205E}' => {}
-            '\u{370}'..='\u{3FF}' | '\u{400}'..='\u{52F}' => {
+            '\u{370}'..='\u{3FF}' | '\u{400}'..='\u{52F}' | '\u{1F00}'..='\u{1FFF}' => {
                 self.lookalike = true;
                 self.needs_nfc_check = true;
             }
