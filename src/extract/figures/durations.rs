@@ -40,6 +40,8 @@ pub(super) fn after(text: &str, end: usize) -> Option<Time> {
         || (*unit == DurationUnit::Hour && next_word.starts_with(|c: char| c.is_ascii_digit()))
         || (next.len() == 1 && matches!(next_word.as_str(), "trước" | "sau"))
         || (*unit == DurationUnit::Month && matches!(next_word.as_str(), "đầu" | "cuối" | "năm"))
+        // "23 tháng Chạp", "mùng 6 tháng Giêng": a day of a lunar month, not a length.
+        || (*unit == DurationUnit::Month && matches!(next_word.as_str(), "chạp" | "giêng"))
         || (*unit == DurationUnit::Hour
             && matches!(
                 next_word.as_str(),
@@ -78,6 +80,8 @@ mod tests {
         assert_eq!(unit("3 ngày, từ ngày 15"), Some(DurationUnit::Day));
         assert_eq!(unit("45 phút sau buổi học"), Some(DurationUnit::Minute));
         assert_eq!(unit("3 ngày sau."), None);
+        assert_eq!(unit("23 tháng Chạp năm Giáp Thìn"), None);
+        assert_eq!(unit("6 tháng Giêng"), None);
         assert_eq!(unit("6 tháng đầu năm 2024"), None);
         assert_eq!(unit("0 giờ ngày 1/4"), None);
         assert_eq!(unit("5 năm trước."), None);
