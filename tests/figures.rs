@@ -1129,3 +1129,16 @@ fn no_input_makes_it_panic() {
         let _ = vietfacts::extract(text);
     }
 }
+
+#[test]
+fn money_after_a_prize_grade_is_read() {
+    let facts = vietfacts::extract(
+        "Ban tổ chức trao 01 giải Nhất 5 triệu đồng, giải Nhì 3 triệu đồng và giải Khuyến khích 1 triệu đồng.",
+    );
+    let amounts: Vec<u64> = facts
+        .money
+        .iter()
+        .filter_map(|m| m.value.as_integer())
+        .collect();
+    assert_eq!(amounts, [5_000_000, 3_000_000, 1_000_000]);
+}

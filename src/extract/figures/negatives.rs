@@ -82,6 +82,11 @@ fn label_word_before(text: &str, start: usize) -> Option<LabelReason> {
         .filter(|reason| *reason != LabelReason::NotALabel)
 }
 
+/// The grades of a prize ("giải Nhất", "giải Khuyến khích", "giải A").
+const PRIZE_GRADES: &[&str] = &[
+    "Nhất", "Nhì", "Ba", "Tư", "Năm", "A", "B", "C", "D", "Đặc", "Khuyến",
+];
+
 /// A proper name right before the number ("Mocha 35", "Tam Điệp 2", "Km 45"), unless that
 /// word opens its sentence ("Trong 5 năm").
 fn name_before(text: &str, start: usize) -> bool {
@@ -91,6 +96,15 @@ fn name_before(text: &str, start: usize) -> bool {
     };
     let written = text.get(word.clone()).unwrap_or_default();
     if !is_title_case(written) {
+        return false;
+    }
+    // A prize grade is capitalized but names no one: "giải Nhì 3 triệu đồng".
+    if PRIZE_GRADES.contains(&written)
+        && words_before(text, word.start, 1)
+            .last()
+            .and_then(|w| text.get(w.clone()))
+            .is_some_and(|w| w.eq_ignore_ascii_case("giải"))
+    {
         return false;
     }
     let opens_sentence = match prev_char(text, word.start) {
