@@ -5,13 +5,13 @@
 //! optionally followed by a colon and a number ("Trực tuyến: 246", "Hôm nay: 1451",
 //! "Lượt xem 12.034", "Chia sẻ").
 
-use std::collections::HashSet;
+use crate::text::fxhash::FxHashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
 
 use crate::text::fold::fold;
 
-static LABELS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+static LABELS: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
     include_str!("../lexicon/page_chrome.txt")
         .lines()
         .map(str::trim)

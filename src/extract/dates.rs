@@ -232,8 +232,13 @@ fn scan(text: &str, range: Range<usize>, toks: &mut Vec<Tok>, mut emit: impl FnM
     let grammar = Grammar {
         s: Toks { text, t: toks },
     };
+    let mut buf = String::new();
     let mut i = 0;
     while i < grammar.s.len() {
+        if !grammar.may_start(i, &mut buf) {
+            i += 1;
+            continue;
+        }
         match grammar.parse(i) {
             Some(raw) => {
                 emit(raw);

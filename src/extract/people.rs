@@ -83,9 +83,8 @@ pub(crate) fn extract_with(input: &Input<'_>, lexicons: &Lexicons) -> People {
         if trimmed.is_empty() || input.in_chrome(trimmed.start) || skip(&trimmed) {
             continue;
         }
-        let toks = tokens::tokenize(text, trimmed.clone(), Some(lexicons), &choose);
+        let (toks, raw) = tokens::tokenize_both(text, trimmed, Some(lexicons), &choose);
         LineScanner::new(text, &toks, lexicons, &mut findings).scan();
-        let raw = tokens::tokenize(text, trimmed, None, &choose);
         citations.extend(legal::citations(text, &raw, lexicons));
     }
     if let Some((name, title)) = &byline.signer {

@@ -3,6 +3,7 @@
 
 pub mod decode;
 pub mod fold;
+pub(crate) mod fxhash;
 pub mod legacy;
 pub mod lookalike;
 pub mod marks;

@@ -71,7 +71,7 @@
 //! candidates never look back over the same bytes), keeping the whole scan
 //! linear. All slicing goes through `str::get`.
 
-use std::collections::HashSet;
+use crate::text::fxhash::FxHashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -82,12 +82,12 @@ const ABBREVIATIONS_SOURCE: &str = include_str!("../lexicon/sentence_abbreviatio
 
 /// Abbreviations (without their final dot) after which a `.` does not end a
 /// sentence, parsed once from [`ABBREVIATIONS_SOURCE`].
-static ABBREVIATIONS: LazyLock<HashSet<&'static str>> =
+static ABBREVIATIONS: LazyLock<FxHashSet<&'static str>> =
     LazyLock::new(|| parse_abbreviations(ABBREVIATIONS_SOURCE));
 
 /// Parses the lexicon format: one entry per line, `#` comment lines and blank
 /// lines ignored, surrounding whitespace and one trailing `.` removed.
-fn parse_abbreviations(source: &str) -> HashSet<&str> {
+fn parse_abbreviations(source: &str) -> FxHashSet<&str> {
     source
         .lines()
         .map(str::trim)

@@ -11,6 +11,7 @@ use std::sync::LazyLock;
 
 use super::tokens::{Kind, Tok, Toks, eq_ci, tokenize};
 use crate::facts::{DateKind, DateModifier, PartOfDay};
+use crate::text::fxhash::FxHashSet;
 use crate::timex::{Point, Unit};
 
 /// A point whose year may be missing.
@@ -133,6 +134,32 @@ static PHRASES: LazyLock<Vec<(String, Vec<Phrase>)>> = LazyLock::new(|| {
     list
 });
 
+/// Every word an expression can start with (lower case): the cues of `expression`, the first
+/// words of every core, relative, lunar and weekday form, and the first words of the phrases.
+/// Any other word, and any punctuation mark, starts nothing; a number may start a day, a
+/// clock time or a count of months.
+const STARTS: [&str; 45] = [
+    // Cues before a date (`expression`).
+    "tính", "kể", "ngay", "trong", "vào", "lúc", "từ", "đến", "tới", "trước", "sau", "hết",
+    "những", // Parts of the day.
+    "sáng", "trưa", "chiều", "tối", "đêm", "khuya", // Weekdays, named days, relative days.
+    "chủ", "thứ", "ngày", "hôm", "cùng", "tuần", "tháng", "năm", // Lunar.
+    "tết", "mùng", "mồng", "rằm", // Named periods and the forms of `core`.
+    "nhiệm", "giai", "thời", "niên", "đầu", "giữa", "cuối", "nửa", "cả", "ba", "sáu", "chín",
+    "quý", "quí",
+];
+
+/// [`STARTS`] and the first words of [`PHRASES`], and the longest of them in bytes.
+static START_WORDS: LazyLock<(FxHashSet<String>, usize)> = LazyLock::new(|| {
+    let words: FxHashSet<String> = STARTS
+        .iter()
+        .map(|w| (*w).to_owned())
+        .chain(PHRASES.iter().map(|(w, _)| w.clone()))
+        .collect();
+    let longest = words.iter().map(String::len).max().unwrap_or(0);
+    (words, longest)
+});
+
 // ---------------------------------------------------------------------------------------
 // Word lists.
 
@@ -238,6 +265,29 @@ fn abs(year: Option<u16>, unit: Unit) -> Option<Expr> {
 }
 
 impl Grammar<'_> {
+    /// Whether an expression may start at token `i`: false only where [`Grammar::parse`]
+    /// finds none, answered with one lookup instead of the whole grammar. `buf` is scratch.
+    /// Every keyword test is `eq_ci`, which holds only when the word, lower-cased char by
+    /// char, is the keyword: a word whose lower case is no start word starts nothing.
+    pub(super) fn may_start(&self, i: usize, buf: &mut String) -> bool {
+        if self.s.num(i).is_some() {
+            return true;
+        }
+        let Some(word) = self.s.word(i) else {
+            return false;
+        };
+        let (words, longest) = &*START_WORDS;
+        // `eq_ci` refuses a word whose length is not the keyword's.
+        if word.len() > *longest {
+            return false;
+        }
+        buf.clear();
+        for c in word.chars() {
+            buf.extend(c.to_lowercase());
+        }
+        words.contains(buf.as_str())
+    }
+
     /// The expression that starts at token `i`, if any.
     pub(super) fn parse(&self, i: usize) -> Option<Raw> {
         self.expression(i).or_else(|| self.phrase(i))
@@ -1150,5 +1200,69 @@ impl Grammar<'_> {
             core.end += 2;
         }
         Some(core)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every expression the grammar reads in `text` starts where `may_start` says one may.
+    fn check_gate(text: &str) -> usize {
+        let mut toks = Vec::new();
+        let mut buf = String::new();
+        let mut found = 0;
+        let mut start = 0;
+        for line in text.split('\n') {
+            tokenize(text, start..start + line.len(), &mut toks);
+            start += line.len() + 1;
+            let grammar = Grammar {
+                s: Toks { text, t: &toks },
+            };
+            for i in 0..toks.len() {
+                if grammar.parse(i).is_some() {
+                    found += 1;
+                    let at = toks.get(i).map(|t| t.start).unwrap_or_default();
+                    assert!(
+                        grammar.may_start(i, &mut buf),
+                        "an expression at byte {at} of {:?}",
+                        text.get(at..)
+                            .unwrap_or_default()
+                            .chars()
+                            .take(40)
+                            .collect::<String>()
+                    );
+                }
+            }
+        }
+        found
+    }
+
+    #[test]
+    fn the_start_gate_lets_every_expression_through() {
+        let cases = [
+            "Sáng 11-1, lúc 8h30, THÁNG 3/2024 và Tháng Ba năm 2025",
+            "Hôm nay, ngày mai, tuần tới, năm ngoái, 5 năm trước, trong 5 năm qua",
+            "Tết Nguyên đán Ất Tỵ, mùng 1 Tết, rằm tháng Giêng, Tết Trung thu",
+            "NHIỆM KỲ 2020-2025, giai đoạn 2021 - 2025, niên khóa 2024-2025",
+            "Đầu năm 2023, cuối quý III, nửa đầu năm 2024, cả năm, 6 tháng đầu năm",
+            "Chủ nhật, ngày 7-1; thứ Hai (8/1); Thứ 5, 14/03/2024; từ 16h đến 20h",
+            "tính đến hết ngày 31/12, kể từ 1/7, Ngày Báo chí Cách mạng Việt Nam 21/6",
+            "thời gian tới, thời gian qua, hằng năm, hằng tháng, những ngày đầu năm 2025",
+        ];
+        let mut found = 0;
+        for text in cases {
+            found += check_gate(text);
+        }
+        assert!(found > 30, "only {found} expressions");
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/reports");
+        let mut reports = 0;
+        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            if let Ok(text) = std::fs::read_to_string(entry.path()) {
+                check_gate(&text);
+                reports += 1;
+            }
+        }
+        assert!(reports > 0, "no fixture report read");
     }
 }

@@ -1,8 +1,9 @@
 //! Words around a figure: the syllables right before and after a number, and phrase lookups in
 //! the lexicons on them. Everything here looks at a handful of words, never at the whole text.
 
-use std::collections::HashMap;
 use std::ops::Range;
+
+use crate::text::fxhash::FxHashMap;
 
 /// At most this many words are looked at on either side of a figure.
 const WINDOW: usize = 16;
@@ -95,6 +96,26 @@ pub(super) fn lower_phrase(text: &str, ranges: &[Range<usize>]) -> String {
     out
 }
 
+/// [`lower_phrase`] of all of `words`, and where each word ends in it: the phrase of the first
+/// n words is its prefix up to `ends[n - 1]`, the phrase of the last ones a suffix.
+fn lowered(text: &str, words: &[Range<usize>]) -> (String, Vec<usize>) {
+    let mut out = String::new();
+    let mut ends = Vec::with_capacity(words.len());
+    for (i, r) in words.iter().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        let word = text.get(r.clone()).unwrap_or_default();
+        if word.is_ascii() {
+            out.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+        } else {
+            out.push_str(&word.to_lowercase());
+        }
+        ends.push(out.len());
+    }
+    (out, ends)
+}
+
 /// Whether a word is written like a name: a capital then at least one lower-case letter
 /// ("Mocha", "Điệp", "Km"), not an all-capital acronym ("UBND").
 pub(super) fn is_title_case(word: &str) -> bool {
@@ -104,15 +125,18 @@ pub(super) fn is_title_case(word: &str) -> bool {
 
 /// Phrases of a lexicon, looked up in lower case on whole words.
 pub(super) struct PhraseMap<V> {
-    entries: HashMap<String, V>,
+    entries: FxHashMap<String, V>,
+    /// The longest key, in bytes: a longer candidate is not looked up.
+    max_len: usize,
     max_words: usize,
 }
 
 impl<V> PhraseMap<V> {
     /// A map from `(phrase, value)` pairs; phrases are lower-cased, spaces collapsed.
     pub(super) fn new(pairs: impl IntoIterator<Item = (String, V)>) -> PhraseMap<V> {
-        let mut entries = HashMap::new();
+        let mut entries = FxHashMap::default();
         let mut max_words = 1;
+        let mut max_len = 0;
         for (phrase, value) in pairs {
             let key = phrase
                 .split_whitespace()
@@ -120,17 +144,28 @@ impl<V> PhraseMap<V> {
                 .join(" ")
                 .to_lowercase();
             max_words = max_words.max(key.split(' ').count());
+            max_len = max_len.max(key.len());
             entries.insert(key, value);
         }
-        PhraseMap { entries, max_words }
+        PhraseMap {
+            entries,
+            max_words,
+            max_len,
+        }
     }
 
     /// The longest phrase starting with the first word after `pos`: its value and range.
     pub(super) fn longest_after(&self, text: &str, pos: usize) -> Option<(&V, Range<usize>)> {
         let words = words_after(text, pos, self.max_words);
+        // The words lower-cased once, joined by spaces; `ends[n - 1]` ends the first n.
+        let (phrase, ends) = lowered(text, &words);
+        let first = words.first()?;
         (1..=words.len()).rev().find_map(|n| {
-            let value = self.entries.get(&lower_phrase(text, words.get(..n)?))?;
-            let first = words.first()?;
+            let key = phrase.get(..*ends.get(n - 1)?)?;
+            if key.len() > self.max_len {
+                return None;
+            }
+            let value = self.entries.get(key)?;
             let last = words.get(n - 1)?;
             Some((value, first.start..last.end))
         })
@@ -140,10 +175,20 @@ impl<V> PhraseMap<V> {
     pub(super) fn longest_before(&self, text: &str, pos: usize) -> Option<(&V, Range<usize>)> {
         let words = words_before(text, pos, self.max_words);
         let len = words.len();
+        let (phrase, ends) = lowered(text, &words);
+        let last = words.last()?;
         (1..=len).rev().find_map(|n| {
-            let tail = words.get(len - n..)?;
-            let value = self.entries.get(&lower_phrase(text, tail))?;
-            Some((value, tail.first()?.start..tail.last()?.end))
+            // The last n words start where word len - n does (after its space).
+            let from = match len - n {
+                0 => 0,
+                k => ends.get(k - 1)? + 1,
+            };
+            let key = phrase.get(from..)?;
+            if key.len() > self.max_len {
+                return None;
+            }
+            let value = self.entries.get(key)?;
+            Some((value, words.get(len - n)?.start..last.end))
         })
     }
 

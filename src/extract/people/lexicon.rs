@@ -4,7 +4,7 @@
 //! Every list is matched on tokens (see [`super::tokens`]): a phrase is a sequence of folded
 //! words and punctuation, and the longest phrase that starts at a token wins.
 
-use std::collections::HashMap;
+use crate::text::fxhash::FxHashMap;
 use std::path::Path;
 use std::sync::LazyLock;
 
@@ -41,13 +41,13 @@ static BUILTIN_LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| Lexicons::from_te
 /// value; looked up by the first key, longest phrase first.
 #[derive(Debug)]
 pub(crate) struct PhraseSet<V> {
-    by_first: HashMap<String, Vec<(Vec<String>, V)>>,
+    by_first: FxHashMap<String, Vec<(Vec<String>, V)>>,
 }
 
 impl<V> Default for PhraseSet<V> {
     fn default() -> Self {
         PhraseSet {
-            by_first: HashMap::new(),
+            by_first: FxHashMap::default(),
         }
     }
 }
@@ -136,7 +136,7 @@ pub(crate) struct Lexicons {
     /// Value: the type, lower case.
     pub(crate) document_types: PhraseSet<String>,
     /// Document codes ("NQ") to types ("nghị quyết"); the first line of a code wins.
-    pub(crate) document_codes: HashMap<String, String>,
+    pub(crate) document_codes: FxHashMap<String, String>,
     pub(crate) not_names: PhraseSet<()>,
 }
 

@@ -129,8 +129,20 @@ pub(crate) fn tokenize(
     lexicons: Option<&Lexicons>,
     choose: &dyn Fn(&[String]) -> usize,
 ) -> Vec<Tok> {
+    tokenize_both(text, range, lexicons, choose).0
+}
+
+/// The tokens of `range` of `text` with abbreviations expanded (as [`tokenize`] gives them),
+/// and as written, without expansion (as `tokenize` with no lexicons gives them): each word
+/// folded and classified once for both.
+pub(crate) fn tokenize_both(
+    text: &str,
+    range: Range<usize>,
+    lexicons: Option<&Lexicons>,
+    choose: &dyn Fn(&[String]) -> usize,
+) -> (Vec<Tok>, Vec<Tok>) {
     let Some(line) = text.get(range.clone()) else {
-        return Vec::new();
+        return (Vec::new(), Vec::new());
     };
     let mut raws = Vec::new();
     let mut previous_end = 0;
@@ -147,6 +159,17 @@ pub(crate) fn tokenize(
             space_before,
         });
     }
+    let plain: Vec<Tok> = raws
+        .iter()
+        .map(|raw| Tok {
+            folded: fold(raw.text),
+            range: raw.range.clone(),
+            case: case_of(raw.text),
+            space_before: raw.space_before,
+            expansion: None,
+            abbr: false,
+        })
+        .collect();
     let mut toks = Vec::with_capacity(raws.len());
     let mut i = 0;
     while let Some(raw) = raws.get(i) {
@@ -190,17 +213,12 @@ pub(crate) fn tokenize(
             i += len;
             continue;
         }
-        toks.push(Tok {
-            folded: fold(raw.text),
-            range: raw.range.clone(),
-            case: case_of(raw.text),
-            space_before: raw.space_before,
-            expansion: None,
-            abbr: false,
-        });
+        if let Some(tok) = plain.get(i) {
+            toks.push(tok.clone());
+        }
         i += 1;
     }
-    toks
+    (toks, plain)
 }
 
 /// Whether `toks[i]` starts a surface token (is not inside an expanded abbreviation).
