@@ -729,3 +729,14 @@ fn an_ambiguous_title_only_mention_is_a_warning_not_a_guess() {
     assert_eq!(ids, ["o1", "o2"]);
     assert!(warning.message.contains("Đinh Văn Lâm") && warning.message.contains("Tạ Thu Trang"));
 }
+
+#[test]
+fn the_ambiguity_warning_reads_the_same_from_raw_and_normalized_text() {
+    let raw = "Dự kỳ họp có ông Đinh Văn Lâm, Phó Chủ tịch HĐND tỉnh và bà Tạ Thu Trang, Phó Chủ tịch HĐND tỉnh.\r\n\
+               Phát biểu tại  kỳ họp, Phó\u{A0}Chủ tịch HĐND tỉnh đề nghị các sở tiếp tục rà soát.";
+    let normalized = vietfacts::normalize(raw).into_text();
+    let from_raw = vietfacts::extract(raw).warnings;
+    let from_normalized = vietfacts::extract(&normalized).warnings;
+    assert_eq!(from_raw.len(), 1);
+    assert_eq!(from_raw, from_normalized);
+}

@@ -107,14 +107,19 @@ fn ambiguous_references(
                 .filter_map(|id| facts.officials.iter().find(|o| &o.id == id))
                 .map(|o| o.name.as_str())
                 .collect();
-            let mention = input.original().get(span.range()).unwrap_or_default();
+            // The mention as normalized text, so that the message is the same whether the
+            // caller passed raw or normalized text.
+            let mention = crate::text::normalize::normalize(
+                input.original().get(span.range()).unwrap_or_default(),
+            )
+            .into_text();
             crate::facts::Warning {
                 kind: crate::facts::WarningKind::AmbiguousReference,
                 facts: candidates,
+                // No offsets in the message: they belong to one text, and the same facts read
+                // from the normalized text must give the same warning.
                 message: format!(
-                    "\"{mention}\" (chars {}..{}) could refer to {}; left unresolved",
-                    span.char_start,
-                    span.char_end,
+                    "\"{mention}\" could refer to {}; left unresolved",
                     names.join(" or ")
                 ),
             }
