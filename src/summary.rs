@@ -157,7 +157,7 @@ fn shorten(text: &str, max: usize) -> String {
     short
 }
 
-/// An official with their titles: "Vũ Thành Tôn (Phó Bí thư Thành ủy; Trưởng Ban ...)".
+/// An official with their titles: "Lã Văn Thịnh (Phó Bí thư Thành ủy; Trưởng Ban ...)".
 fn person(official: &Official) -> String {
     if official.titles.is_empty() {
         return official.name.clone();

@@ -41,7 +41,7 @@ fn edit() -> impl Strategy<Value = Edit> {
         "Ban chỉ đạo 35",
         "hoà",
         "Ðồng",
-        "Trực tuyến: 246\n",
+        "Trực tuyến: 219\n",
         "tỷ đồng",
         "trên ",
         "lúc 8h30",

@@ -730,14 +730,14 @@ mod tests {
 
     #[test]
     fn quotes_and_dashes_stay() {
-        let text = "“Gia đình văn hóa” – Kim Dung — ‘x’";
+        let text = "“Gia đình văn hóa” – Minh Hòa — ‘x’";
         assert_eq!(norm(text), text);
     }
 
     #[test]
     fn already_normal_text_is_borrowed() {
         let text =
-            "Sáng 9-1, tại hội trường tầng 3, Ban Tuyên giáo Thành ủy tổ chức hội nghị.\nKim Dung";
+            "Sáng 9-1, tại hội trường tầng 3, Ban Tuyên giáo Thành ủy tổ chức hội nghị.\nMinh Hòa";
         let normalized = normalize(text);
         assert!(matches!(normalized.text, Cow::Borrowed(_)));
         assert!(normalized.offset_map().is_identity());

@@ -1,5 +1,5 @@
 //! The byline: the report's authors, on the last short line before the page chrome ("Kim
-//! Dung – Vũ Điệp", "Tin, ảnh: Minh Anh", "PV", "Bài và ảnh: Hoàng Yến", "Đức Anh (Trung tâm
+//! Dung – Lê Thanh", "Tin, ảnh: Minh Anh", "PV", "Bài và ảnh: Hoàng Yến", "Đức Anh (Trung tâm
 //! Văn hóa huyện)"), and the signer of an official release ("PHÓ CỤC TRƯỞNG" / "(Đã ký)" /
 //! a name), who is an official, not an author.
 //!
@@ -194,7 +194,7 @@ mod tests {
     #[test]
     fn bylines() {
         let cases: [(&str, &[&str]); 10] = [
-            ("Kim Dung – Vũ Điệp", &["Kim Dung", "Vũ Điệp"]),
+            ("Minh Hòa – Lê Thanh", &["Minh Hòa", "Lê Thanh"]),
             ("Hoàng Yến - Quốc Việt", &["Hoàng Yến", "Quốc Việt"]),
             ("Tin, ảnh: Minh Anh", &["Minh Anh"]),
             ("Bài và ảnh: Thu Hà", &["Thu Hà"]),

@@ -1,5 +1,5 @@
 //! Mentions of people in one line: named ones with their honorific and titles, in both
-//! orders ("đồng chí Vũ Thành Tôn, Phó Bí thư Thường trực Thành ủy"; "Chủ tịch UBND tỉnh Trần
+//! orders ("đồng chí Lã Văn Thịnh, Phó Bí thư Thường trực Thành ủy"; "Chủ tịch UBND tỉnh Trần
 //! Quang Vịnh"; "các Phó Chủ tịch HĐND tỉnh Nông Văn Sơn, Lý Thị Kim Oanh"), title-only ones
 //! for coreference ("đồng chí Phó Bí thư Thường trực Thành ủy"), bare names, and the bodies
 //! named on the way.
