@@ -775,7 +775,25 @@ fn is_titlecase(s: &str) -> bool {
     cs.next().is_some_and(char::is_uppercase) && !cs.any(char::is_uppercase)
 }
 
+/// The number words by their lower-case spelling: one hash lookup for the lower-case words
+/// that make up most of a text, instead of a comparison with every number word.
+static WORD_INDEX: std::sync::LazyLock<crate::text::fxhash::FxHashMap<&'static str, Wd>> =
+    std::sync::LazyLock::new(|| WORDS.iter().copied().collect());
+
 fn classify(syllable: &str) -> Wd {
+    // No number word is longer than "không" or "triệu" in UTF-8 (8 bytes).
+    if syllable.len() > 8 || syllable.is_empty() {
+        return Wd::Other;
+    }
+    if let Some(&kind) = WORD_INDEX.get(syllable) {
+        return kind;
+    }
+    // Not found as written: a word that starts with a lower-case ASCII letter cannot be one
+    // in another case either (the same rule as `eq_ci`); the rest ("Hai", "HAI", "đ...")
+    // are compared one by one.
+    if syllable.as_bytes().first().is_some_and(u8::is_ascii_lowercase) {
+        return Wd::Other;
+    }
     WORDS
         .iter()
         .find(|(word, _)| eq_ci(syllable, word))
