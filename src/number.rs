@@ -791,7 +791,11 @@ fn classify(syllable: &str) -> Wd {
     // Not found as written: a word that starts with a lower-case ASCII letter cannot be one
     // in another case either (the same rule as `eq_ci`); the rest ("Hai", "HAI", "đ...")
     // are compared one by one.
-    if syllable.as_bytes().first().is_some_and(u8::is_ascii_lowercase) {
+    if syllable
+        .as_bytes()
+        .first()
+        .is_some_and(u8::is_ascii_lowercase)
+    {
         return Wd::Other;
     }
     WORDS
