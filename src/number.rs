@@ -723,33 +723,7 @@ fn lower_is(c: char, lower: char) -> bool {
     l.next() == Some(lower) && l.next().is_none()
 }
 
-/// `s` equals the lower-case `word`, ignoring the case of `s`.
-fn eq_ci(s: &str, word: &str) -> bool {
-    // Vietnamese letters are as long in UTF-8 in both cases, so a length check refuses most
-    // candidates before any case folding (this runs for every word of every report).
-    if s.len() != word.len() {
-        return false;
-    }
-    if s == word {
-        return true;
-    }
-    // Starting in lower case and different from the lower-case word: another word.
-    if s.as_bytes().first().is_some_and(u8::is_ascii_lowercase) {
-        return false;
-    }
-    if s.is_ascii() {
-        return s.eq_ignore_ascii_case(word);
-    }
-    let mut a = s.chars();
-    let mut b = word.chars();
-    loop {
-        match (a.next(), b.next()) {
-            (None, None) => return true,
-            (Some(x), Some(y)) if lower_is(x, y) => {}
-            _ => return false,
-        }
-    }
-}
+use crate::text::eq_lower as eq_ci;
 
 /// Where `hay` ends with the lower-case `needle`, ignoring case.
 fn ends_with_ci(hay: &str, needle: &str) -> Option<usize> {

@@ -89,34 +89,7 @@ pub(super) fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Tok>) {
     }
 }
 
-/// Whether `word` is `keyword` (given in lower case), ignoring case.
-pub(super) fn eq_ci(word: &str, keyword: &str) -> bool {
-    // Vietnamese letters have the same UTF-8 length in both cases: most words are refused on
-    // their length alone, the hot path of the grammar.
-    if word.len() != keyword.len() {
-        return false;
-    }
-    if word == keyword {
-        return true;
-    }
-    // A word that starts in lower case and differs from the lower-case keyword is another
-    // word ("tHÁNG" is not read): no case folding for most words of a report.
-    if word.as_bytes().first().is_some_and(u8::is_ascii_lowercase) {
-        return false;
-    }
-    if word.is_ascii() {
-        return word.eq_ignore_ascii_case(keyword);
-    }
-    let mut a = word.chars().flat_map(char::to_lowercase);
-    let mut b = keyword.chars();
-    loop {
-        match (a.next(), b.next()) {
-            (None, None) => return true,
-            (Some(x), Some(y)) if x == y => {}
-            _ => return false,
-        }
-    }
-}
+pub(super) use crate::text::eq_lower as eq_ci;
 
 /// Reads tokens of one sentence.
 pub(super) struct Toks<'a> {
