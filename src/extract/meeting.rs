@@ -28,15 +28,11 @@ use mentions::Mentions;
 /// same byte offsets.
 pub(super) struct Doc<'a, 'i> {
     input: &'a Input<'i>,
-    lower: String,
 }
 
 impl<'a, 'i> Doc<'a, 'i> {
     fn new(input: &'a Input<'i>) -> Doc<'a, 'i> {
-        Doc {
-            input,
-            lower: lexicon::lowercase(input.text()),
-        }
+        Doc { input }
     }
 
     /// The normalized text.
@@ -45,8 +41,8 @@ impl<'a, 'i> Doc<'a, 'i> {
     }
 
     /// The lower-cased text (same byte offsets as [`Doc::text`]).
-    pub(super) fn lower(&self) -> &str {
-        &self.lower
+    pub(super) fn lower(&self) -> &'a str {
+        self.input.lower()
     }
 
     /// The normalized text of `range`, empty when out of bounds.

@@ -27,6 +27,7 @@ pub(crate) struct Input<'a> {
     sentences: Vec<Range<usize>>,
     chrome: Vec<Range<usize>>,
     reference_date: Option<Date>,
+    lower: std::cell::OnceCell<String>,
 }
 
 #[allow(dead_code)] // the extractors use these as they land
@@ -39,7 +40,16 @@ impl<'a> Input<'a> {
             sentences,
             chrome,
             reference_date,
+            lower: std::cell::OnceCell::new(),
         }
+    }
+
+    /// The normalized text in lower case, every char at the same byte offset as in
+    /// [`Input::text`]: compare `lower()[range]` with a lower-case keyword instead of
+    /// lower-casing each token. Made on first use, once per document.
+    pub(crate) fn lower(&self) -> &str {
+        self.lower
+            .get_or_init(|| crate::text::lower::lowercase_same_offsets(self.text()))
     }
 
     /// The normalized text; every range an extractor works with is a byte range of it.

@@ -6,6 +6,7 @@ pub mod fold;
 pub(crate) mod fxhash;
 pub mod legacy;
 pub mod lookalike;
+pub(crate) mod lower;
 pub mod marks;
 pub mod normalize;
 pub mod offsets;

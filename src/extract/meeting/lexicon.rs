@@ -160,19 +160,7 @@ pub(super) fn whole_words(text: &str, start: usize, end: usize) -> bool {
 /// `text` lower-cased char by char where that keeps the byte length (every Vietnamese
 /// letter), so byte offsets into the result are byte offsets into `text`.
 pub(super) fn lowercase(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-            continue;
-        }
-        let mut lower = c.to_lowercase();
-        match (lower.next(), lower.next()) {
-            (Some(l), None) if l.len_utf8() == c.len_utf8() => out.push(l),
-            _ => out.push(c),
-        }
-    }
-    out
+    crate::text::lower::lowercase_same_offsets(text)
 }
 
 fn unit(value: &str) -> Option<()> {
