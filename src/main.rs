@@ -13,7 +13,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use rayon::prelude::*;
 use vietfacts::facts::{Document, EncodingName};
 use vietfacts::text::decode::{DecodeOptions, decode};
-use vietfacts::{Extractor, NormalizeOptions, ToneStyle};
+use vietfacts::{Extractor, Kinds, NormalizeOptions, ToneStyle};
 
 use inputs::{Item, Source};
 use output::{Format, Sink};
@@ -138,6 +138,35 @@ struct ExtractArgs {
     /// No progress bar (it only ever shows on a terminal's stderr).
     #[arg(short, long)]
     quiet: bool,
+    /// Which facts to read, comma-separated (default: all of them). The others are left empty
+    /// and cost nothing: `--kinds dates` reads dates only, at several times the speed.
+    #[arg(long, value_enum, value_delimiter = ',', value_name = "KIND,...")]
+    kinds: Vec<KindArg>,
+}
+
+/// A kind of facts `--kinds` can ask for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum KindArg {
+    /// Dates and time expressions.
+    Dates,
+    /// Officials, authors, organizations, cited documents.
+    People,
+    /// Ratios, percentages, counts, money, durations and their warnings.
+    Figures,
+    /// The meeting record (title, date, place, organizers, roles).
+    Meeting,
+}
+
+/// The extractors `--kinds` asks for (all of them when it is not given).
+fn kinds(asked: &[KindArg]) -> Kinds {
+    if asked.is_empty() {
+        return Kinds::ALL;
+    }
+    Kinds::NONE
+        .dates(asked.contains(&KindArg::Dates))
+        .people(asked.contains(&KindArg::People))
+        .figures(asked.contains(&KindArg::Figures))
+        .meeting(asked.contains(&KindArg::Meeting))
 }
 
 #[derive(Debug, Args)]
@@ -234,6 +263,7 @@ fn batch_size(jobs: usize) -> usize {
 /// Prints a document per input, in input order; returns whether every input was read.
 fn run_extract(args: &ExtractArgs) -> io::Result<bool> {
     let mut extractor = Extractor::new()
+        .kinds(kinds(&args.kinds))
         .reference_date(args.reference_date)
         .normalize_options(args.input.normalize_options())
         .decode_options(args.input.decode_options());

@@ -245,3 +245,43 @@ fn summary_format_is_a_readable_block() {
     assert!(text.contains("2025-01-09"), "{text}");
     assert!(text.contains("Phan Đức Hạnh"), "{text}");
 }
+
+#[test]
+fn kinds_reads_only_the_facts_asked_for() {
+    let text =
+        "Sáng 9-1, đồng chí Nguyễn Văn Tâm, Chủ tịch UBND tỉnh, dự hội nghị; 45/50 xã đạt chuẩn.";
+    let facts = |kinds: &[&str]| -> serde_json::Value {
+        let mut args = vec![
+            "extract",
+            "--format",
+            "jsonl",
+            "--reference-date",
+            "2025-01-09",
+        ];
+        args.extend_from_slice(kinds);
+        let output = vietfacts(&args, text.as_bytes());
+        assert_eq!(output.status.code(), Some(0));
+        let document: serde_json::Value = serde_json::from_str(stdout(&output).trim()).unwrap();
+        document["facts"].clone()
+    };
+    let count = |facts: &serde_json::Value, kind: &str| facts[kind].as_array().map_or(0, Vec::len);
+
+    let all = facts(&[]);
+    assert_eq!(count(&all, "dates"), 1);
+    assert_eq!(count(&all, "officials"), 1);
+    assert_eq!(count(&all, "statistics"), 1);
+
+    let dates = facts(&["--kinds", "dates"]);
+    assert_eq!(dates["dates"], all["dates"]);
+    assert_eq!(count(&dates, "officials"), 0);
+    assert_eq!(count(&dates, "statistics"), 0);
+    assert!(dates["meeting"].is_null());
+
+    let two = facts(&["--kinds", "people,figures"]);
+    assert_eq!(count(&two, "dates"), 0);
+    assert_eq!(two["officials"], all["officials"]);
+    assert_eq!(two["statistics"], all["statistics"]);
+
+    let refused = vietfacts(&["extract", "--kinds", "weather"], b"");
+    assert_eq!(refused.status.code(), Some(2));
+}
