@@ -48,7 +48,9 @@
 //! An expected fact with no partner is **missing**, an extracted fact with no partner is
 //! **extra**, a pair with a field that disagrees **differs**. A fact is **correct** when it is
 //! paired and all its fields agree; per kind, precision is correct / extracted and recall is
-//! correct / expected, summed over all reports (micro-averaged).
+//! correct / expected, summed over all reports (micro-averaged). The meeting record is also
+//! scored field by field ([`Comparison::meeting_fields`]), since the record is correct only
+//! when all ten of its fields are.
 //!
 //! An expected file is validated against its report: every `text` must be what its span
 //! covers (an author's `name` up to letter case, since a byline in capitals records the name
@@ -484,7 +486,26 @@ pub struct Comparison {
     pub differences: Vec<Difference>,
     /// Counts per fact kind.
     pub scores: BTreeMap<FactKind, Score>,
+    /// Counts per field of the meeting record (`title`, `date`, `organizers`, ...): a field
+    /// is expected or extracted when it is set (not null, not empty) and correct when both
+    /// agree. The record as a whole is correct only when every field is, which says little of
+    /// how close it is; these say which fields are right.
+    pub meeting_fields: BTreeMap<&'static str, Score>,
 }
+
+/// The fields of the meeting record, in the order the scores table shows them.
+pub const MEETING_FIELDS: [&str; 10] = [
+    "title",
+    "kind",
+    "date",
+    "location",
+    "organizers",
+    "chairs",
+    "attendees",
+    "speakers",
+    "attendance",
+    "directives",
+];
 
 // ---------------------------------------------------------------------------------------
 // Comparing two documents
@@ -532,6 +553,7 @@ pub fn compare(expected: &Document, actual: &Document) -> Comparison {
             let mut scores = Comparison::default();
             compare_facts(e, &empty, &mut scores);
             out.scores = scores.scores;
+            out.meeting_fields = scores.meeting_fields;
         }
         (Outcome::Error(e), Outcome::Facts(a)) => {
             out.differences
@@ -539,6 +561,7 @@ pub fn compare(expected: &Document, actual: &Document) -> Comparison {
             let mut scores = Comparison::default();
             compare_facts(&empty, a, &mut scores);
             out.scores = scores.scores;
+            out.meeting_fields = scores.meeting_fields;
         }
         (Outcome::Error(e), Outcome::Error(a)) => {
             if e.kind != a.kind {
@@ -1359,6 +1382,15 @@ fn compare_meeting(e: &Facts, a: &Facts, refs: &Refs, out: &mut Comparison) {
             if f.is_empty() {
                 score.correct = 1;
             }
+            for name in MEETING_FIELDS {
+                let differs = f.iter().any(|(field, _, _)| field == name);
+                let (in_e, in_a) = (meeting_field_set(em, name), meeting_field_set(am, name));
+                out.meeting_fields.entry(name).or_default().add(Score {
+                    expected: usize::from(in_e),
+                    actual: usize::from(in_a),
+                    correct: usize::from(in_e && in_a && !differs),
+                });
+            }
             for (field, expected, actual) in f {
                 push(
                     title(em),
@@ -1370,11 +1402,41 @@ fn compare_meeting(e: &Facts, a: &Facts, refs: &Refs, out: &mut Comparison) {
                 );
             }
         }
-        (Some(em), None) => push(title(em), Change::Missing),
-        (None, Some(am)) => push(title(am), Change::Extra),
+        (Some(em), None) => {
+            for name in MEETING_FIELDS {
+                let expected = usize::from(meeting_field_set(em, name));
+                out.meeting_fields.entry(name).or_default().expected += expected;
+            }
+            push(title(em), Change::Missing)
+        }
+        (None, Some(am)) => {
+            for name in MEETING_FIELDS {
+                let actual = usize::from(meeting_field_set(am, name));
+                out.meeting_fields.entry(name).or_default().actual += actual;
+            }
+            push(title(am), Change::Extra)
+        }
         (None, None) => {}
     }
     out.scores.entry(FactKind::Meeting).or_default().add(score);
+}
+
+/// Whether the meeting record's field `name` (one of [`MEETING_FIELDS`]) holds something.
+fn meeting_field_set(meeting: &crate::facts::Meeting, name: &str) -> bool {
+    match name {
+        "title" => meeting.title.is_some(),
+        // Every record has a kind; `other` says no more than an absent one.
+        "kind" => meeting.kind != crate::facts::MeetingKind::Other,
+        "date" => meeting.date.is_some(),
+        "location" => meeting.location.is_some(),
+        "organizers" => !meeting.organizers.is_empty(),
+        "chairs" => !meeting.chairs.is_empty(),
+        "attendees" => !meeting.attendees.is_empty(),
+        "speakers" => !meeting.speakers.is_empty(),
+        "attendance" => !meeting.attendance.is_empty(),
+        "directives" => !meeting.directives.is_empty(),
+        _ => false,
+    }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1899,6 +1961,9 @@ pub struct CheckReport {
     pub files: Vec<FileReport>,
     /// Counts per fact kind, summed over every checked report (micro-averaging).
     pub scores: BTreeMap<FactKind, Score>,
+    /// Counts per field of the meeting record, summed over every checked report (see
+    /// [`Comparison::meeting_fields`]).
+    pub meeting_fields: BTreeMap<&'static str, Score>,
     /// Known gaps that no longer occur: remove them from `known-gaps.json`.
     pub stale_gaps: Vec<KnownGap>,
     /// Reports with no expected file, not checked.
@@ -2006,16 +2071,11 @@ impl CheckReport {
         out
     }
 
-    /// Precision and recall per fact kind, as a table.
+    /// Precision and recall per fact kind, as a table; then, when a meeting record was
+    /// compared, the same for each of its fields.
     pub fn scores_table(&self) -> String {
-        let mut out = String::new();
-        let _ = writeln!(
-            out,
-            "{:<14} {:>8} {:>9} {:>7} {:>9} {:>6}",
-            "kind", "expected", "extracted", "correct", "precision", "recall"
-        );
         let show = |x: Option<f64>| x.map_or("-".to_string(), |x| format!("{x:.2}"));
-        let mut row = |name: &str, s: Score| {
+        let row = |out: &mut String, name: &str, s: Score| {
             let _ = writeln!(
                 out,
                 "{name:<14} {:>8} {:>9} {:>7} {:>9} {:>6}",
@@ -2026,13 +2086,25 @@ impl CheckReport {
                 show(s.recall())
             );
         };
+        let mut out = String::new();
+        let _ = writeln!(
+            out,
+            "{:<14} {:>8} {:>9} {:>7} {:>9} {:>6}",
+            "kind", "expected", "extracted", "correct", "precision", "recall"
+        );
         for kind in FactKind::SCORED {
-            row(
-                kind.as_str(),
-                self.scores.get(&kind).copied().unwrap_or_default(),
-            );
+            let score = self.scores.get(&kind).copied().unwrap_or_default();
+            row(&mut out, kind.as_str(), score);
         }
-        row("all", self.total());
+        row(&mut out, "all", self.total());
+        if !self.meeting_fields.is_empty() {
+            let _ = writeln!(out, "meeting record, field by field:");
+            for name in MEETING_FIELDS {
+                if let Some(score) = self.meeting_fields.get(name) {
+                    row(&mut out, &format!("  {name}"), *score);
+                }
+            }
+        }
         out
     }
 
@@ -2196,6 +2268,9 @@ fn compare_dir(dir: &Path, extractor: &Extractor) -> Result<CheckReport, CheckEr
         differences.extend(comparison.differences);
         for (kind, score) in comparison.scores {
             report.scores.entry(kind).or_default().add(score);
+        }
+        for (field, score) in comparison.meeting_fields {
+            report.meeting_fields.entry(field).or_default().add(score);
         }
         report.files.push(FileReport {
             report: name,

@@ -448,3 +448,45 @@ fn an_author_in_a_capitalized_byline_is_recorded_as_a_name_and_still_validated()
         "{error}"
     );
 }
+
+#[test]
+fn the_meeting_record_is_scored_field_by_field() {
+    let meeting = |title: Option<&str>, location: Option<&str>| -> Document {
+        serde_json::from_value(json!({
+            "schema_version": 1, "id": "x",
+            "facts": { "meeting": { "title": title, "kind": "conference", "date": null,
+                                    "location": location } }
+        }))
+        .unwrap()
+    };
+    let expected = meeting(Some("Hội nghị tổng kết"), Some("hội trường tầng 3"));
+    let actual = meeting(Some("Hội nghị tổng kết"), Some("hội trường"));
+    let comparison = check::compare(&expected, &actual);
+    // The record as a whole is wrong, but its title and kind are right.
+    assert_eq!(comparison.scores[&FactKind::Meeting].correct, 0);
+    let field = |name: &str| {
+        let s = comparison.meeting_fields[name];
+        (s.expected, s.actual, s.correct)
+    };
+    assert_eq!(field("title"), (1, 1, 1));
+    assert_eq!(field("kind"), (1, 1, 1));
+    assert_eq!(field("location"), (1, 1, 0));
+    assert_eq!(field("date"), (0, 0, 0));
+    assert_eq!(field("organizers"), (0, 0, 0));
+
+    // No record extracted: every field that was expected is missed.
+    let none: Document =
+        serde_json::from_value(json!({ "schema_version": 1, "id": "x", "facts": {} })).unwrap();
+    let comparison = check::compare(&expected, &none);
+    assert_eq!(comparison.meeting_fields["title"].expected, 1);
+    assert_eq!(comparison.meeting_fields["title"].recall(), Some(0.0));
+    assert_eq!(comparison.meeting_fields["date"].expected, 0);
+
+    // The table shows the fields under the kinds.
+    let dir = blessed("meeting-fields");
+    let report = check::check_dir(&dir).unwrap();
+    let table = report.scores_table();
+    let fields_at = table.find("meeting record, field by field").unwrap();
+    assert!(table[fields_at..].contains("  title"), "{table}");
+    assert!(table[fields_at..].contains("  directives"), "{table}");
+}
