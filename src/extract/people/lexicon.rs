@@ -2,13 +2,16 @@
 //! at run time, from extra files an analyst adds (same names, same line format).
 //!
 //! Every list is matched on tokens (see [`super::tokens`]): a phrase is a sequence of folded
-//! words and punctuation, and the longest phrase that starts at a token wins.
+//! words and punctuation, and the longest phrase that starts at a token wins. Every folded
+//! word of every list is numbered once ([`Vocabulary`]); a token is looked up there once and
+//! carries its word's number and the lists it starts a phrase in, so a list refuses most
+//! tokens with one bit test and compares phrases number by number.
 
 use crate::text::fxhash::FxHashMap;
 use std::path::Path;
 use std::sync::LazyLock;
 
-use super::tokens::{Tok, raw_pieces};
+use super::tokens::{Tok, is_word_char, raw_pieces};
 use crate::text::fold::fold;
 
 #[allow(dead_code)] // the lead's `--lexicon DIR` wiring reads it
@@ -37,27 +40,204 @@ const BUILTIN: [&str; 8] = [
 
 static BUILTIN_LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| Lexicons::from_texts(&BUILTIN));
 
-/// A set of phrases, each a sequence of keys (folded words or raw surface tokens), with a
-/// value; looked up by the first key, longest phrase first.
-#[derive(Debug)]
-pub(crate) struct PhraseSet<V> {
-    by_first: FxHashMap<String, Vec<(Vec<String>, V)>>,
-}
+/// A folded word of the lexicons, by number: a token carries its word's number, and a phrase
+/// is a sequence of numbers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct WordId(u32);
 
-impl<V> Default for PhraseSet<V> {
-    fn default() -> Self {
-        PhraseSet {
-            by_first: FxHashMap::default(),
-        }
+impl WordId {
+    /// The number of every word that no list holds (never a keyword's).
+    pub(crate) const UNKNOWN: WordId = WordId(u32::MAX);
+
+    fn index(self) -> usize {
+        self.0 as usize
     }
 }
 
+/// Words the grammar itself names (rather than a data file), folded. They are numbered first,
+/// in this order, so comparing a token with one compares two numbers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Keyword {
+    Cac,
+    Nhung,
+    Quy,
+    Comma,
+    Hyphen,
+    EnDash,
+    Ampersand,
+    Slash,
+    Period,
+    Colon,
+    Lam,
+    Giu,
+    Chuc,
+    Va,
+    So,
+    Ngay,
+    Thang,
+    Nam,
+    Trung,
+    Uong,
+    Dai,
+    Hoi,
+    Lan,
+    Thu,
+    Khoa,
+    Tinh,
+    Thanh,
+    Pho,
+    Huyen,
+    Quan,
+    Xa,
+    Phuong,
+    Thi,
+    Tran,
+    Thon,
+    Ban,
+    Ap,
+    To,
+    Dan,
+    Khu,
+    Co,
+}
+
+/// Each keyword's folded spelling, in the order of [`Keyword`].
+const KEYWORDS: [(Keyword, &str); 41] = [
+    (Keyword::Cac, "cac"),
+    (Keyword::Nhung, "nhung"),
+    (Keyword::Quy, "quy"),
+    (Keyword::Comma, ","),
+    (Keyword::Hyphen, "-"),
+    (Keyword::EnDash, "–"),
+    (Keyword::Ampersand, "&"),
+    (Keyword::Slash, "/"),
+    (Keyword::Period, "."),
+    (Keyword::Colon, ":"),
+    (Keyword::Lam, "lam"),
+    (Keyword::Giu, "giu"),
+    (Keyword::Chuc, "chuc"),
+    (Keyword::Va, "va"),
+    (Keyword::So, "so"),
+    (Keyword::Ngay, "ngay"),
+    (Keyword::Thang, "thang"),
+    (Keyword::Nam, "nam"),
+    (Keyword::Trung, "trung"),
+    (Keyword::Uong, "uong"),
+    (Keyword::Dai, "dai"),
+    (Keyword::Hoi, "hoi"),
+    (Keyword::Lan, "lan"),
+    (Keyword::Thu, "thu"),
+    (Keyword::Khoa, "khoa"),
+    (Keyword::Tinh, "tinh"),
+    (Keyword::Thanh, "thanh"),
+    (Keyword::Pho, "pho"),
+    (Keyword::Huyen, "huyen"),
+    (Keyword::Quan, "quan"),
+    (Keyword::Xa, "xa"),
+    (Keyword::Phuong, "phuong"),
+    (Keyword::Thi, "thi"),
+    (Keyword::Tran, "tran"),
+    (Keyword::Thon, "thon"),
+    (Keyword::Ban, "ban"),
+    (Keyword::Ap, "ap"),
+    (Keyword::To, "to"),
+    (Keyword::Dan, "dan"),
+    (Keyword::Khu, "khu"),
+    (Keyword::Co, "co"),
+];
+
+impl Keyword {
+    /// Its number in every vocabulary.
+    pub(crate) fn id(self) -> WordId {
+        WordId(self as u32)
+    }
+}
+
+/// The folded words of all the lists and the keywords, numbered, with the lists each word
+/// starts a phrase in: a token is looked up here once, and every list then answers from its
+/// number.
+#[derive(Debug)]
+pub(crate) struct Vocabulary {
+    ids: FxHashMap<Box<str>, WordId>,
+    /// For each word, the bits of the lists ([`PhraseSet`]) that have a phrase starting with
+    /// it.
+    starts: Vec<u16>,
+    /// The longest word, in bytes: a longer token is refused without hashing.
+    longest: usize,
+}
+
+impl Default for Vocabulary {
+    fn default() -> Self {
+        let mut vocabulary = Vocabulary {
+            ids: FxHashMap::default(),
+            starts: Vec::new(),
+            longest: 0,
+        };
+        for (_, spelling) in KEYWORDS {
+            vocabulary.intern(spelling);
+        }
+        vocabulary
+    }
+}
+
+impl Vocabulary {
+    fn intern(&mut self, folded: &str) -> WordId {
+        if let Some(&id) = self.ids.get(folded) {
+            return id;
+        }
+        let id = WordId(u32::try_from(self.starts.len()).unwrap_or(u32::MAX - 1));
+        self.ids.insert(folded.into(), id);
+        self.starts.push(0);
+        self.longest = self.longest.max(folded.len());
+        id
+    }
+
+    /// The number of a folded word ([`WordId::UNKNOWN`] when no list holds it).
+    pub(crate) fn word(&self, folded: &str) -> WordId {
+        if folded.len() > self.longest {
+            return WordId::UNKNOWN;
+        }
+        self.ids.get(folded).copied().unwrap_or(WordId::UNKNOWN)
+    }
+
+    /// The bits of the lists that have a phrase starting with `word`.
+    pub(crate) fn starts(&self, word: WordId) -> u16 {
+        self.starts.get(word.index()).copied().unwrap_or(0)
+    }
+}
+
+/// A set of phrases, each a sequence of folded words, with a value; looked up by the first
+/// word, longest phrase first.
+#[derive(Debug)]
+pub(crate) struct PhraseSet<V> {
+    /// This list's bit in [`Vocabulary::starts`] and in each token's `starts`.
+    bit: u16,
+    /// By the number of the first word: the phrases, longest first.
+    by_first: Vec<Vec<(Box<[WordId]>, V)>>,
+}
+
 impl<V> PhraseSet<V> {
-    fn insert(&mut self, keys: Vec<String>, value: V) {
-        let Some(first) = keys.first().cloned() else {
+    fn new(bit: u16) -> Self {
+        PhraseSet {
+            bit,
+            by_first: Vec::new(),
+        }
+    }
+
+    fn insert(&mut self, vocabulary: &mut Vocabulary, words: &[String], value: V) {
+        let keys: Box<[WordId]> = words.iter().map(|w| vocabulary.intern(w)).collect();
+        let Some(&first) = keys.first() else {
             return;
         };
-        let entries = self.by_first.entry(first).or_default();
+        if let Some(bits) = vocabulary.starts.get_mut(first.index()) {
+            *bits |= self.bit;
+        }
+        if self.by_first.len() <= first.index() {
+            self.by_first.resize_with(first.index() + 1, Vec::new);
+        }
+        let Some(entries) = self.by_first.get_mut(first.index()) else {
+            return;
+        };
         if let Some(existing) = entries.iter_mut().find(|(k, _)| *k == keys) {
             // A later line (an analyst's extra file) overrides the built-in one.
             existing.1 = value;
@@ -67,28 +247,89 @@ impl<V> PhraseSet<V> {
         }
     }
 
-    /// The longest phrase starting at `toks[i]`, read with `key`: its length in tokens and
-    /// its value.
-    pub(crate) fn longest<'t, T>(
-        &self,
-        toks: &'t [T],
-        i: usize,
-        key: impl Fn(&'t T) -> &'t str,
-    ) -> Option<(usize, &V)> {
-        let first = key(toks.get(i)?);
-        let entries = self.by_first.get(first)?;
+    /// Whether a phrase of this list may start at `tok`: one bit test, which refuses most
+    /// tokens before any lookup.
+    pub(crate) fn may_start(&self, tok: &Tok<'_>) -> bool {
+        tok.starts & self.bit != 0
+    }
+
+    /// The longest phrase starting at `toks[i]`: its length in tokens and its value.
+    pub(crate) fn at(&self, toks: &[Tok<'_>], i: usize) -> Option<(usize, &V)> {
+        let first = toks.get(i)?;
+        if !self.may_start(first) {
+            return None;
+        }
+        let entries = self.by_first.get(first.word.index())?;
         entries.iter().find_map(|(keys, value)| {
             let matches = keys
                 .iter()
                 .enumerate()
-                .all(|(k, want)| toks.get(i + k).is_some_and(|t| key(t) == want));
+                .all(|(k, want)| toks.get(i + k).is_some_and(|t| t.word == *want));
             matches.then_some((keys.len(), value))
         })
     }
+}
 
-    /// The longest phrase at `toks[i]` on folded tokens.
-    pub(crate) fn at(&self, toks: &[Tok], i: usize) -> Option<(usize, &V)> {
-        self.longest(toks, i, |t: &Tok| t.folded.as_str())
+/// An abbreviation's surface tokens, and what it stands for.
+type SurfacePhrase = (Box<[Box<str>]>, Abbreviation);
+
+/// The abbreviations, matched on the surface tokens as written (case-sensitive).
+#[derive(Debug, Default)]
+pub(crate) struct AbbreviationSet {
+    /// Whether some abbreviation starts with this byte: most tokens are refused by it.
+    first_bytes: Vec<bool>,
+    by_first: FxHashMap<Box<str>, Vec<SurfacePhrase>>,
+    count: usize,
+}
+
+impl AbbreviationSet {
+    fn insert(&mut self, keys: Vec<String>, expansions: Vec<Expansion>) {
+        let Some(first) = keys.first() else {
+            return;
+        };
+        if let Some(&byte) = first.as_bytes().first() {
+            if self.first_bytes.len() <= usize::from(byte) {
+                self.first_bytes.resize(usize::from(byte) + 1, false);
+            }
+            if let Some(flag) = self.first_bytes.get_mut(usize::from(byte)) {
+                *flag = true;
+            }
+        }
+        let keys: Box<[Box<str>]> = keys.iter().map(|k| k.as_str().into()).collect();
+        let entries = self.by_first.entry(first.as_str().into()).or_default();
+        if let Some(existing) = entries.iter_mut().find(|(k, _)| *k == keys) {
+            existing.1.expansions = expansions;
+        } else {
+            let index = self.count;
+            self.count += 1;
+            entries.push((keys, Abbreviation { index, expansions }));
+            entries.sort_by_key(|entry| std::cmp::Reverse(entry.0.len()));
+        }
+    }
+
+    /// The longest abbreviation written at `toks[i]` (tokens of `text` as written): its length
+    /// in tokens and the abbreviation.
+    pub(crate) fn at(
+        &self,
+        text: &str,
+        toks: &[Tok<'_>],
+        i: usize,
+    ) -> Option<(usize, &Abbreviation)> {
+        let surface = |t: &Tok<'_>| text.get(t.range.clone());
+        let first = surface(toks.get(i)?)?;
+        let byte = usize::from(*first.as_bytes().first()?);
+        if !self.first_bytes.get(byte).copied().unwrap_or(false) {
+            return None;
+        }
+        let entries = self.by_first.get(first)?;
+        entries.iter().find_map(|(keys, abbreviation)| {
+            let matches = keys.iter().enumerate().all(|(k, want)| {
+                toks.get(i + k)
+                    .and_then(surface)
+                    .is_some_and(|s| s == &**want)
+            });
+            matches.then_some((keys.len(), abbreviation))
+        })
     }
 }
 
@@ -118,18 +359,28 @@ pub(crate) struct OrgHead {
 /// An abbreviation and its expansions (the first whose text the document contains is used).
 #[derive(Debug, Clone)]
 pub(crate) struct Abbreviation {
-    pub(crate) expansions: Vec<String>,
+    /// Its place in the list: the document's choice among its expansions is kept by it.
+    pub(crate) index: usize,
+    pub(crate) expansions: Vec<Expansion>,
+}
+
+/// One expansion of an abbreviation, with its words read once, when the list is loaded.
+#[derive(Debug, Clone)]
+pub(crate) struct Expansion {
+    pub(crate) text: String,
+    /// Each word's number, and whether it is a punctuation mark.
+    pub(crate) words: Vec<(WordId, bool)>,
 }
 
 /// Everything the people extractor looks words up in. Built once from the built-in files
 /// ([`Lexicons::builtin`]), or from them plus extra files ([`Lexicons::with_dir`]).
-#[derive(Default)]
 pub(crate) struct Lexicons {
+    pub(crate) vocabulary: Vocabulary,
     pub(crate) surnames: PhraseSet<()>,
     pub(crate) roles: PhraseSet<Role>,
     pub(crate) organizations: PhraseSet<OrgHead>,
     /// Keyed by raw surface tokens: abbreviations are case-sensitive.
-    pub(crate) abbreviations: PhraseSet<Abbreviation>,
+    pub(crate) abbreviations: AbbreviationSet,
     /// Value: the honorific's spelling.
     pub(crate) honorifics: PhraseSet<String>,
     pub(crate) clause_words: PhraseSet<()>,
@@ -143,8 +394,8 @@ pub(crate) struct Lexicons {
 impl std::fmt::Debug for Lexicons {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Lexicons")
-            .field("roles", &self.roles.by_first.len())
-            .field("organizations", &self.organizations.by_first.len())
+            .field("words", &self.vocabulary.starts.len())
+            .field("abbreviations", &self.abbreviations.count)
             .finish_non_exhaustive()
     }
 }
@@ -155,6 +406,21 @@ fn folded_keys(phrase: &str) -> Vec<String> {
         .filter_map(|r| phrase.get(r))
         .map(fold)
         .collect()
+}
+
+/// An expansion with its words numbered.
+fn expansion(vocabulary: &mut Vocabulary, text: &str) -> Expansion {
+    let words = raw_pieces(text)
+        .filter_map(|r| text.get(r))
+        .map(|piece| {
+            let mark = !piece.chars().next().is_some_and(is_word_char);
+            (vocabulary.intern(&fold(piece)), mark)
+        })
+        .collect();
+    Expansion {
+        text: text.to_owned(),
+        words,
+    }
 }
 
 /// The surface tokens of a phrase, as written.
@@ -211,8 +477,24 @@ impl Lexicons {
         Some(lexicons)
     }
 
+    /// No entries yet; each list with its own bit.
+    fn empty() -> Lexicons {
+        Lexicons {
+            vocabulary: Vocabulary::default(),
+            surnames: PhraseSet::new(1),
+            roles: PhraseSet::new(1 << 1),
+            organizations: PhraseSet::new(1 << 2),
+            abbreviations: AbbreviationSet::default(),
+            honorifics: PhraseSet::new(1 << 3),
+            clause_words: PhraseSet::new(1 << 4),
+            document_types: PhraseSet::new(1 << 5),
+            document_codes: FxHashMap::default(),
+            not_names: PhraseSet::new(1 << 6),
+        }
+    }
+
     fn from_texts(texts: &[&str; 8]) -> Lexicons {
-        let mut lexicons = Lexicons::default();
+        let mut lexicons = Lexicons::empty();
         for (index, text) in texts.iter().enumerate() {
             lexicons.add(index, text);
         }
@@ -223,14 +505,20 @@ impl Lexicons {
     fn add(&mut self, index: usize, text: &str) {
         for line in entries(text) {
             match index {
-                0 => self.surnames.insert(folded_keys(line), ()),
+                0 => self
+                    .surnames
+                    .insert(&mut self.vocabulary, &folded_keys(line), ()),
                 1 => self.add_role(line),
                 2 => self.add_organization(line),
                 3 => self.add_abbreviation(line),
                 4 => self.add_honorific(line),
-                5 => self.clause_words.insert(folded_keys(line), ()),
+                5 => self
+                    .clause_words
+                    .insert(&mut self.vocabulary, &folded_keys(line), ()),
                 6 => self.add_document_type(line),
-                _ => self.not_names.insert(folded_keys(line), ()),
+                _ => self
+                    .not_names
+                    .insert(&mut self.vocabulary, &folded_keys(line), ()),
             }
         }
     }
@@ -253,7 +541,8 @@ impl Lexicons {
         let spelling = spelling.split_whitespace().collect::<Vec<_>>().join(" ");
         let keys = folded_keys(&spelling);
         self.roles.insert(
-            keys,
+            &mut self.vocabulary,
+            &keys,
             Role {
                 spelling,
                 shared,
@@ -266,23 +555,26 @@ impl Lexicons {
     fn add_organization(&mut self, line: &str) {
         let generic = line.ends_with('…') || line.ends_with("...");
         let spelling = line.trim_end_matches(['…', '.']).trim().to_owned();
-        self.organizations
-            .insert(folded_keys(&spelling), OrgHead { spelling, generic });
+        self.organizations.insert(
+            &mut self.vocabulary,
+            &folded_keys(&spelling),
+            OrgHead { spelling, generic },
+        );
     }
 
     fn add_abbreviation(&mut self, line: &str) {
         let Some((short, long)) = line.split_once('=') else {
             return;
         };
-        let expansions: Vec<String> = long
+        let expansions: Vec<Expansion> = long
             .split('|')
             .map(str::trim)
             .filter(|s| !s.is_empty())
-            .map(str::to_owned)
+            .map(|text| expansion(&mut self.vocabulary, text))
             .collect();
         if !expansions.is_empty() {
             self.abbreviations
-                .insert(raw_keys(short.trim()), Abbreviation { expansions });
+                .insert(raw_keys(short.trim()), expansions);
         }
     }
 
@@ -291,8 +583,11 @@ impl Lexicons {
             Some((written, spelling)) => (written.trim(), spelling.trim()),
             None => (line, line),
         };
-        self.honorifics
-            .insert(folded_keys(written), spelling.to_owned());
+        self.honorifics.insert(
+            &mut self.vocabulary,
+            &folded_keys(written),
+            spelling.to_owned(),
+        );
     }
 
     fn add_document_type(&mut self, line: &str) {
@@ -306,13 +601,15 @@ impl Lexicons {
                 .entry(code.to_owned())
                 .or_insert_with(|| lower.clone());
         }
-        self.document_types.insert(folded_keys(written), lower);
+        self.document_types
+            .insert(&mut self.vocabulary, &folded_keys(written), lower);
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::people::tokens::tokenize;
 
     #[test]
     fn builtin_lexicons_are_large_enough() {
@@ -322,20 +619,22 @@ mod tests {
         assert!(count(BUILTIN[0]) >= 80, "surnames");
     }
 
+    /// The role the whole of `phrase` names, read as the extractor reads text.
+    fn role(lexicons: &Lexicons, phrase: &str) -> Option<(usize, Role)> {
+        let toks = tokenize(phrase, 0..phrase.len(), lexicons, &|_| 0);
+        let (len, role) = lexicons.roles.at(&toks, 0)?;
+        Some((len, role.clone()))
+    }
+
     #[test]
     fn shared_words_and_implied_organizations_are_read() {
         let lexicons = Lexicons::builtin();
-        let keys = folded_keys("Trưởng Ban");
-        let role = lexicons
-            .roles
-            .longest(&keys, 0, String::as_str)
-            .map(|(_, role)| role.clone());
+        let role = role(lexicons, "Trưởng Ban").map(|(_, role)| role);
         assert_eq!(role.as_ref().map(|r| r.shared), Some(1));
         assert_eq!(role.map(|r| r.spelling), Some("Trưởng Ban".to_owned()));
-        let keys = folded_keys("Huyện ủy viên");
-        let role = lexicons.roles.longest(&keys, 0, String::as_str);
+        let role = super::tests::role(lexicons, "Huyện ủy viên");
         assert_eq!(
-            role.and_then(|(_, r)| r.organization.clone()),
+            role.and_then(|(_, r)| r.organization),
             Some("Huyện ủy".to_owned())
         );
     }
@@ -343,12 +642,36 @@ mod tests {
     #[test]
     fn extra_entries_extend_and_override() {
         let lexicons = Lexicons::with_extra(&[("roles.txt", "# extra\nTrưởng Tiểu ban\n")]);
-        let keys = folded_keys("Trưởng Tiểu ban");
         let found = lexicons
             .as_ref()
-            .and_then(|l| l.roles.longest(&keys, 0, String::as_str))
+            .and_then(|l| role(l, "Trưởng Tiểu ban"))
             .map(|(len, _)| len);
         assert_eq!(found, Some(3));
+        assert_eq!(
+            role(Lexicons::builtin(), "Trưởng Tiểu ban").map(|(len, _)| len),
+            None
+        );
         assert!(Lexicons::with_extra(&[("unknown.txt", "x")]).is_none());
+    }
+
+    #[test]
+    fn keywords_are_numbered_in_their_order() {
+        let vocabulary = &Lexicons::builtin().vocabulary;
+        for (index, (keyword, spelling)) in KEYWORDS.iter().enumerate() {
+            assert_eq!(keyword.id(), WordId(index as u32), "{spelling}");
+            assert_eq!(vocabulary.word(spelling), keyword.id(), "{spelling}");
+        }
+    }
+
+    #[test]
+    fn the_vocabulary_knows_the_words_of_the_lists_only() {
+        let vocabulary = &Lexicons::builtin().vocabulary;
+        for word in ["uy", "ban", "nhan", "dan", "nguyen", "chu", "tich"] {
+            assert_ne!(vocabulary.word(word), WordId::UNKNOWN, "{word}");
+        }
+        let too_long = "a".repeat(vocabulary.longest + 1);
+        for word in ["", "Ban", "ủy", "xyzzy", too_long.as_str()] {
+            assert_eq!(vocabulary.word(word), WordId::UNKNOWN, "{word}");
+        }
     }
 }

@@ -9,15 +9,15 @@
 
 use std::ops::Range;
 
-use super::lexicon::Lexicons;
+use super::lexicon::{Keyword, Lexicons};
 use super::names::{NameMatch, name_at, name_ending_at};
 use super::titles::{OrgMatch, TitleMatch, TitleRecord, org_at, title_at};
 use super::tokens::{Case, Tok, group_end, span_of, starts_group};
 
 /// Words before an honorific or a title that make it a group ("các đồng chí").
-const GROUP_MARKERS: [&str; 3] = ["cac", "nhung", "quy"];
+const GROUP_MARKERS: [Keyword; 3] = [Keyword::Cac, Keyword::Nhung, Keyword::Quy];
 /// Separators between a name and its titles, and between titles.
-const TITLE_SEPARATORS: [&str; 3] = [",", "-", "–"];
+const TITLE_SEPARATORS: [Keyword; 3] = [Keyword::Comma, Keyword::Hyphen, Keyword::EnDash];
 /// How far after a name "làm" / "giữ chức" may introduce another title, in tokens.
 const APPOINTMENT_WINDOW: usize = 10;
 
@@ -58,7 +58,7 @@ pub(crate) struct Findings {
 /// Reads the people and bodies of one line.
 pub(crate) struct LineScanner<'a> {
     text: &'a str,
-    toks: &'a [Tok],
+    toks: &'a [Tok<'a>],
     lexicons: &'a Lexicons,
     out: &'a mut Findings,
 }
@@ -66,7 +66,7 @@ pub(crate) struct LineScanner<'a> {
 impl<'a> LineScanner<'a> {
     pub(crate) fn new(
         text: &'a str,
-        toks: &'a [Tok],
+        toks: &'a [Tok<'a>],
         lexicons: &'a Lexicons,
         out: &'a mut Findings,
     ) -> LineScanner<'a> {
@@ -84,7 +84,7 @@ impl<'a> LineScanner<'a> {
         let mut covered = vec![false; n];
         let mut i = 0;
         while i < n {
-            let end = if starts_group(self.toks, i) {
+            let end = if starts_group(self.toks, i) && self.may_start_person(i) {
                 self.person_at(i)
             } else {
                 None
@@ -112,7 +112,7 @@ impl<'a> LineScanner<'a> {
         }
     }
 
-    fn tok(&self, k: usize) -> Option<&'a Tok> {
+    fn tok(&self, k: usize) -> Option<&'a Tok<'a>> {
         self.toks.get(k)
     }
 
@@ -130,11 +130,11 @@ impl<'a> LineScanner<'a> {
     fn is_group(&self, i: usize) -> bool {
         i.checked_sub(1)
             .and_then(|p| self.tok(p))
-            .is_some_and(|t| t.case == Case::Lower && GROUP_MARKERS.contains(&t.folded.as_str()))
+            .is_some_and(|t| t.case == Case::Lower && GROUP_MARKERS.iter().any(|&m| t.is(m)))
     }
 
     fn is_separator(&self, k: usize) -> bool {
-        self.tok(k).is_some_and(|t| t.is_punct(&TITLE_SEPARATORS))
+        self.tok(k).is_some_and(|t| t.is_mark(&TITLE_SEPARATORS))
     }
 
     fn honorific_at(&self, k: usize) -> Option<(usize, String)> {
@@ -144,6 +144,14 @@ impl<'a> LineScanner<'a> {
         self.tok(end)
             .filter(|t| t.is_capitalized())
             .map(|_| (end, spelling.clone()))
+    }
+
+    /// Whether a person may start at `toks[i]`: every way [`Self::person_at`] reads one
+    /// starts with an honorific, or with a capitalized word (a title in prose, a name), so
+    /// a lower-case word that starts no honorific is refused here, without lookups.
+    fn may_start_person(&self, i: usize) -> bool {
+        self.tok(i)
+            .is_some_and(|t| t.is_capitalized() || self.lexicons.honorifics.may_start(t))
     }
 
     /// A person (or a group, skipped) starting at `toks[i]`; the token where it ends.
@@ -211,10 +219,12 @@ impl<'a> LineScanner<'a> {
             if tok.case == Case::Punct || self.honorific_at(k).is_some() {
                 return None;
             }
-            let len = match tok.folded.as_str() {
-                "lam" if tok.case == Case::Lower => 1,
-                "giu" if self.tok(k + 1).is_some_and(|t| t.folded == "chuc") => 2,
-                _ => 0,
+            let len = if tok.is(Keyword::Lam) && tok.case == Case::Lower {
+                1
+            } else if tok.is(Keyword::Giu) && self.tok(k + 1).is_some_and(|t| t.is(Keyword::Chuc)) {
+                2
+            } else {
+                0
             };
             if len > 0 {
                 return title_at(self.text, self.toks, k + len, self.lexicons, true);
@@ -228,8 +238,8 @@ impl<'a> LineScanner<'a> {
     /// its honorific; a name without one must start with a family name.
     fn next_name(&self, k: usize, commas: bool) -> Option<(NameMatch, Option<String>)> {
         let tok = self.tok(k)?;
-        let joins =
-            (tok.case == Case::Lower && tok.folded == "va") || (commas && tok.is_punct(&[","]));
+        let joins = (tok.case == Case::Lower && tok.is(Keyword::Va))
+            || (commas && tok.is_mark(&[Keyword::Comma]));
         if !joins {
             return None;
         }

@@ -8,25 +8,30 @@
 //! lower-case words ("Cục Cảnh sát giao thông"). It ends at punctuation, at a clause word
 //! ("dự", "cho biết", "của"), at another role, or at a lower-case word after a place.
 
-use super::lexicon::{Lexicons, OrgHead, Role};
+use super::lexicon::{Keyword, Lexicons, OrgHead, Role};
 use super::tokens::{Case, Tok, expanded, group_end, starts_group};
 
-/// Administrative levels that follow the name of a body ("UBND tỉnh", "Huyện ủy" has none).
-const ADMIN_LEVELS: [&[&str]; 14] = [
-    &["tỉnh"],
-    &["thành", "phố"],
-    &["huyện"],
-    &["quận"],
-    &["xã"],
-    &["phường"],
-    &["thị", "xã"],
-    &["thị", "trấn"],
-    &["thôn"],
-    &["bản"],
-    &["ấp"],
-    &["tổ", "dân", "phố"],
-    &["khu", "phố"],
-    &["cơ", "sở"],
+/// Administrative levels that follow the name of a body ("UBND tỉnh", "Huyện ủy" has none):
+/// each word as written and folded.
+const ADMIN_LEVELS: [&[(&str, Keyword)]; 14] = [
+    &[("tỉnh", Keyword::Tinh)],
+    &[("thành", Keyword::Thanh), ("phố", Keyword::Pho)],
+    &[("huyện", Keyword::Huyen)],
+    &[("quận", Keyword::Quan)],
+    &[("xã", Keyword::Xa)],
+    &[("phường", Keyword::Phuong)],
+    &[("thị", Keyword::Thi), ("xã", Keyword::Xa)],
+    &[("thị", Keyword::Thi), ("trấn", Keyword::Tran)],
+    &[("thôn", Keyword::Thon)],
+    &[("bản", Keyword::Ban)],
+    &[("ấp", Keyword::Ap)],
+    &[
+        ("tổ", Keyword::To),
+        ("dân", Keyword::Dan),
+        ("phố", Keyword::Pho),
+    ],
+    &[("khu", Keyword::Khu), ("phố", Keyword::Pho)],
+    &[("cơ", Keyword::Co), ("sở", Keyword::So)],
 ];
 
 /// Lower-case words a proper name inside a body may hold in a row ("sát giao thông").
@@ -45,7 +50,7 @@ pub(crate) struct OrgMatch {
 
 impl OrgMatch {
     /// Whether its head is written as an abbreviation ("UBND").
-    fn head_abbreviated(&self, toks: &[Tok]) -> bool {
+    fn head_abbreviated(&self, toks: &[Tok<'_>]) -> bool {
         toks.get(self.start..self.head_end)
             .unwrap_or_default()
             .iter()
@@ -54,7 +59,7 @@ impl OrgMatch {
 
     /// The body as the contract shows it: the head in its lexicon spelling and the rest as
     /// written; an abbreviated head stays as written ("UBND tỉnh").
-    pub(crate) fn display(&self, text: &str, toks: &[Tok]) -> String {
+    pub(crate) fn display(&self, text: &str, toks: &[Tok<'_>]) -> String {
         let surface = |from: usize| {
             let range = super::tokens::span_of(toks, from, self.end);
             range
@@ -73,7 +78,7 @@ impl OrgMatch {
     }
 
     /// The body with abbreviations expanded and the head in its lexicon spelling.
-    pub(crate) fn canonical(&self, text: &str, toks: &[Tok]) -> String {
+    pub(crate) fn canonical(&self, text: &str, toks: &[Tok<'_>]) -> String {
         let head = if self.head_abbreviated(toks) {
             expanded(text, toks, self.start, self.head_end)
         } else {
@@ -101,15 +106,14 @@ pub(crate) struct TitleMatch {
 
 /// The length of the administrative level at `toks[k]`, if one is written there in lower
 /// case ("tỉnh", "thành phố"; "TP" expanded).
-fn admin_level_at(text: &str, toks: &[Tok], k: usize) -> Option<usize> {
+fn admin_level_at(text: &str, toks: &[Tok<'_>], k: usize) -> Option<usize> {
     ADMIN_LEVELS.iter().find_map(|words| {
-        let all = words.iter().enumerate().all(|(n, word)| {
+        let all = words.iter().enumerate().all(|(n, &(word, folded))| {
+            // The folded word first: a word written as the level folds as it does.
             toks.get(k + n).is_some_and(|t| {
-                if t.abbr {
-                    t.folded == crate::text::fold::fold(word)
-                } else {
-                    t.case == Case::Lower && text.get(t.range.clone()) == Some(*word)
-                }
+                t.is(folded)
+                    && (t.abbr
+                        || (t.case == Case::Lower && text.get(t.range.clone()) == Some(word)))
             })
         });
         all.then_some(words.len())
@@ -117,7 +121,7 @@ fn admin_level_at(text: &str, toks: &[Tok], k: usize) -> Option<usize> {
 }
 
 /// Whether a clause word starts at `toks[k]` (written in lower case).
-fn clause_word_at(toks: &[Tok], k: usize, lexicons: &Lexicons) -> bool {
+fn clause_word_at(toks: &[Tok<'_>], k: usize, lexicons: &Lexicons) -> bool {
     toks.get(k).is_some_and(|t| t.case == Case::Lower)
         && lexicons.clause_words.at(toks, k).is_some()
 }
@@ -127,7 +131,7 @@ fn clause_word_at(toks: &[Tok], k: usize, lexicons: &Lexicons) -> bool {
 /// Tài chính").
 pub(crate) fn org_at(
     text: &str,
-    toks: &[Tok],
+    toks: &[Tok<'_>],
     i: usize,
     lexicons: &Lexicons,
     capitalized: bool,
@@ -140,7 +144,7 @@ pub(crate) fn org_at(
     let glued = !first.space_before
         && i.checked_sub(1)
             .and_then(|p| toks.get(p))
-            .is_some_and(|p| p.is_punct(&["/", "-"]));
+            .is_some_and(|p| p.is_mark(&[Keyword::Slash, Keyword::Hyphen]));
     if glued {
         return None;
     }
@@ -158,7 +162,7 @@ pub(crate) fn org_at(
     while k < toks.len() && k - i < MAX_ORG_TOKENS {
         let Some(tok) = toks.get(k) else { break };
         if tok.case == Case::Punct {
-            let joins = tok.is_punct(&["-", "–", "&"]);
+            let joins = tok.is_mark(&[Keyword::Hyphen, Keyword::EnDash, Keyword::Ampersand]);
             let next_ok = toks.get(k + 1).is_some_and(|n| n.case == Case::Cap)
                 && lexicons.roles.at(toks, k + 1).is_none()
                 && lexicons.organizations.at(toks, k + 1).is_none();
@@ -207,11 +211,12 @@ pub(crate) fn org_at(
                 lower_run = 0;
             }
             Case::Lower
-                if tok.folded == "so" && toks.get(k + 1).is_some_and(|n| n.case == Case::Digit) =>
+                if tok.is(Keyword::So)
+                    && toks.get(k + 1).is_some_and(|n| n.case == Case::Digit) =>
             {
                 k += 1;
             }
-            Case::Lower if tok.folded == "va" => {
+            Case::Lower if tok.is(Keyword::Va) => {
                 let next_ok = toks.get(k + 1).is_some_and(|n| n.case == Case::Cap)
                     && lexicons.organizations.at(toks, k + 1).is_none()
                     && lexicons.roles.at(toks, k + 1).is_none();
@@ -249,7 +254,7 @@ pub(crate) fn org_at(
 
 /// The role that starts at `toks[i]`, if any, and where it ends.
 pub(crate) fn role_at<'l>(
-    toks: &[Tok],
+    toks: &[Tok<'_>],
     i: usize,
     lexicons: &'l Lexicons,
 ) -> Option<(usize, &'l Role)> {
@@ -265,7 +270,7 @@ pub(crate) fn role_at<'l>(
 /// and a comma any case is read: "giảng viên Trường Chính trị tỉnh").
 pub(crate) fn title_at(
     text: &str,
-    toks: &[Tok],
+    toks: &[Tok<'_>],
     i: usize,
     lexicons: &Lexicons,
     capitalized: bool,
@@ -311,7 +316,7 @@ pub(crate) struct TitleRecord {
 }
 
 impl TitleRecord {
-    pub(crate) fn new(text: &str, toks: &[Tok], title: &TitleMatch) -> TitleRecord {
+    pub(crate) fn new(text: &str, toks: &[Tok<'_>], title: &TitleMatch) -> TitleRecord {
         let surface = super::tokens::span_of(toks, title.start, title.end)
             .and_then(|r| text.get(r))
             .unwrap_or_default()
@@ -374,7 +379,7 @@ mod tests {
 
     fn title(text: &str) -> Option<(String, String, String, Option<String>)> {
         let lexicons = Lexicons::builtin();
-        let toks = tokenize(text, 0..text.len(), Some(lexicons), &|_| 1);
+        let toks = tokenize(text, 0..text.len(), lexicons, &|_| 1);
         let t = title_at(text, &toks, 0, lexicons, false)?;
         let record = TitleRecord::new(text, &toks, &t);
         Some((
@@ -503,6 +508,20 @@ mod tests {
     }
 
     #[test]
+    fn admin_levels_fold_to_their_keywords() {
+        let vocabulary = &Lexicons::builtin().vocabulary;
+        for level in ADMIN_LEVELS {
+            for &(word, keyword) in level {
+                assert_eq!(
+                    vocabulary.word(&crate::text::fold::fold(word)),
+                    keyword.id(),
+                    "{word}"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn bodies_end_at_clause_words_and_places() {
         let lexicons = Lexicons::builtin();
         let cases = [
@@ -530,7 +549,7 @@ mod tests {
             ),
         ];
         for (text, want) in cases {
-            let toks = tokenize(text, 0..text.len(), Some(lexicons), &|_| 0);
+            let toks = tokenize(text, 0..text.len(), lexicons, &|_| 0);
             let got = org_at(text, &toks, 0, lexicons, true)
                 .and_then(|o| super::super::tokens::span_of(&toks, o.start, o.end))
                 .and_then(|r| text.get(r));
