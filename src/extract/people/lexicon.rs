@@ -153,24 +153,92 @@ impl Keyword {
     }
 }
 
+/// A folded word, read byte by byte: its first sixteen bytes packed in two words (the whole
+/// of nearly every Vietnamese syllable), the rest as bytes. Hashing and comparing it then
+/// costs a few instructions, where a byte string would cost a loop or a call.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct WordKey {
+    packed: [u64; 2],
+    len: usize,
+    /// The bytes after the sixteenth.
+    tail: Vec<u8>,
+}
+
+/// How many bytes [`WordKey::packed`] holds.
+const PACKED_BYTES: usize = 16;
+
+impl WordKey {
+    fn of(folded: &str) -> WordKey {
+        let mut key = WordKey::default();
+        for &byte in folded.as_bytes() {
+            key.push(byte);
+        }
+        key
+    }
+
+    /// Empties it for the next word (keeping the tail's buffer).
+    pub(crate) fn clear(&mut self) {
+        self.packed = [0; 2];
+        self.len = 0;
+        self.tail.clear();
+    }
+
+    /// Appends a byte of the folded word.
+    #[inline]
+    pub(crate) fn push(&mut self, byte: u8) {
+        if self.len < PACKED_BYTES {
+            if let Some(word) = self.packed.get_mut(self.len / 8) {
+                *word |= u64::from(byte) << (8 * (self.len % 8));
+            }
+        } else {
+            self.tail.push(byte);
+        }
+        self.len += 1;
+    }
+
+    fn hash(&self) -> u64 {
+        let mix = |h: u64, word: u64| (h.rotate_left(5) ^ word).wrapping_mul(SEED);
+        let [first, second] = self.packed;
+        let mut h = mix(mix(self.len as u64, first), second);
+        for &byte in &self.tail {
+            h = mix(h, u64::from(byte));
+        }
+        h
+    }
+}
+
 /// The folded words of all the lists and the keywords, numbered, with the lists each word
 /// starts a phrase in: a token is looked up here once, and every list then answers from its
 /// number.
+///
+/// An open-addressing table of its own rather than a `HashMap`: the lookup runs for every
+/// word of every report.
 #[derive(Debug)]
 pub(crate) struct Vocabulary {
-    ids: FxHashMap<Box<str>, WordId>,
+    /// Each word, by number.
+    keys: Vec<WordKey>,
+    /// Each word's hash, by number.
+    hashes: Vec<u64>,
     /// For each word, the bits of the lists ([`PhraseSet`]) that have a phrase starting with
     /// it.
     starts: Vec<u16>,
+    /// The table: a word's number plus one, or 0 for an empty slot. Its length is a power of
+    /// two, at least twice the number of words.
+    slots: Vec<u32>,
     /// The longest word, in bytes: a longer token is refused without hashing.
     longest: usize,
 }
 
+/// The multiplier of rustc's FxHasher.
+const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
 impl Default for Vocabulary {
     fn default() -> Self {
         let mut vocabulary = Vocabulary {
-            ids: FxHashMap::default(),
+            keys: Vec::new(),
+            hashes: Vec::new(),
             starts: Vec::new(),
+            slots: vec![0; 64],
             longest: 0,
         };
         for (_, spelling) in KEYWORDS {
@@ -181,23 +249,77 @@ impl Default for Vocabulary {
 }
 
 impl Vocabulary {
-    fn intern(&mut self, folded: &str) -> WordId {
-        if let Some(&id) = self.ids.get(folded) {
-            return id;
+    /// The slot where `key` (of hash `h`) is, or the empty slot where it would go.
+    fn slot(&self, key: &WordKey, h: u64) -> usize {
+        let mask = self.slots.len() - 1;
+        // The high bits of a multiplicative hash are the well-mixed ones.
+        let mut at = (h >> 40) as usize & mask;
+        loop {
+            match self.slots.get(at).copied().unwrap_or(0) {
+                0 => return at,
+                n => {
+                    let id = (n - 1) as usize;
+                    if self.hashes.get(id) == Some(&h) && self.keys.get(id) == Some(key) {
+                        return at;
+                    }
+                }
+            }
+            at = (at + 1) & mask;
         }
-        let id = WordId(u32::try_from(self.starts.len()).unwrap_or(u32::MAX - 1));
-        self.ids.insert(folded.into(), id);
+    }
+
+    fn intern(&mut self, folded: &str) -> WordId {
+        let key = WordKey::of(folded);
+        let h = key.hash();
+        let at = self.slot(&key, h);
+        if let Some(&n) = self.slots.get(at)
+            && n != 0
+        {
+            return WordId(n - 1);
+        }
+        let n = u32::try_from(self.keys.len() + 1).unwrap_or(u32::MAX);
+        self.longest = self.longest.max(key.len);
+        self.keys.push(key);
+        self.hashes.push(h);
         self.starts.push(0);
-        self.longest = self.longest.max(folded.len());
-        id
+        if let Some(slot) = self.slots.get_mut(at) {
+            *slot = n;
+        }
+        if self.keys.len() * 2 > self.slots.len() {
+            self.grow();
+        }
+        WordId(n - 1)
+    }
+
+    /// Doubles the table and places every word again.
+    fn grow(&mut self) {
+        self.slots = vec![0; self.slots.len() * 2];
+        for id in 0..self.keys.len() {
+            let (Some(key), Some(&h)) = (self.keys.get(id), self.hashes.get(id)) else {
+                continue;
+            };
+            let at = self.slot(key, h);
+            if let Some(slot) = self.slots.get_mut(at) {
+                *slot = u32::try_from(id + 1).unwrap_or(u32::MAX);
+            }
+        }
     }
 
     /// The number of a folded word ([`WordId::UNKNOWN`] when no list holds it).
+    #[cfg(test)]
     pub(crate) fn word(&self, folded: &str) -> WordId {
-        if folded.len() > self.longest {
+        self.word_of(&WordKey::of(folded))
+    }
+
+    /// The number of a folded word ([`WordId::UNKNOWN`] when no list holds it).
+    pub(crate) fn word_of(&self, key: &WordKey) -> WordId {
+        if key.len > self.longest {
             return WordId::UNKNOWN;
         }
-        self.ids.get(folded).copied().unwrap_or(WordId::UNKNOWN)
+        match self.slots.get(self.slot(key, key.hash())) {
+            Some(&n) if n != 0 => WordId(n - 1),
+            _ => WordId::UNKNOWN,
+        }
     }
 
     /// The bits of the lists that have a phrase starting with `word`.
@@ -274,26 +396,37 @@ impl<V> PhraseSet<V> {
 type SurfacePhrase = (Box<[Box<str>]>, Abbreviation);
 
 /// The abbreviations, matched on the surface tokens as written (case-sensitive).
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub(crate) struct AbbreviationSet {
-    /// Whether some abbreviation starts with this byte: most tokens are refused by it.
-    first_bytes: Vec<bool>,
+    /// Its bit in the tokens' `starts`, set on the folded first word of each abbreviation: a
+    /// token written as an abbreviation folds as it does, so a token without the bit is
+    /// refused before its surface is compared.
+    bit: u16,
     by_first: FxHashMap<Box<str>, Vec<SurfacePhrase>>,
     count: usize,
 }
 
 impl AbbreviationSet {
-    fn insert(&mut self, keys: Vec<String>, expansions: Vec<Expansion>) {
+    fn new(bit: u16) -> Self {
+        AbbreviationSet {
+            bit,
+            by_first: FxHashMap::default(),
+            count: 0,
+        }
+    }
+
+    fn insert(
+        &mut self,
+        vocabulary: &mut Vocabulary,
+        keys: Vec<String>,
+        expansions: Vec<Expansion>,
+    ) {
         let Some(first) = keys.first() else {
             return;
         };
-        if let Some(&byte) = first.as_bytes().first() {
-            if self.first_bytes.len() <= usize::from(byte) {
-                self.first_bytes.resize(usize::from(byte) + 1, false);
-            }
-            if let Some(flag) = self.first_bytes.get_mut(usize::from(byte)) {
-                *flag = true;
-            }
+        let folded_first = vocabulary.intern(&fold(first));
+        if let Some(bits) = vocabulary.starts.get_mut(folded_first.index()) {
+            *bits |= self.bit;
         }
         let keys: Box<[Box<str>]> = keys.iter().map(|k| k.as_str().into()).collect();
         let entries = self.by_first.entry(first.as_str().into()).or_default();
@@ -307,6 +440,11 @@ impl AbbreviationSet {
         }
     }
 
+    /// Whether an abbreviation may be written at `tok`: one bit test.
+    pub(crate) fn may_start(&self, tok: &Tok<'_>) -> bool {
+        tok.starts & self.bit != 0
+    }
+
     /// The longest abbreviation written at `toks[i]` (tokens of `text` as written): its length
     /// in tokens and the abbreviation.
     pub(crate) fn at(
@@ -316,12 +454,11 @@ impl AbbreviationSet {
         i: usize,
     ) -> Option<(usize, &Abbreviation)> {
         let surface = |t: &Tok<'_>| text.get(t.range.clone());
-        let first = surface(toks.get(i)?)?;
-        let byte = usize::from(*first.as_bytes().first()?);
-        if !self.first_bytes.get(byte).copied().unwrap_or(false) {
+        let first = toks.get(i)?;
+        if first.starts & self.bit == 0 {
             return None;
         }
-        let entries = self.by_first.get(first)?;
+        let entries = self.by_first.get(surface(first)?)?;
         entries.iter().find_map(|(keys, abbreviation)| {
             let matches = keys.iter().enumerate().all(|(k, want)| {
                 toks.get(i + k)
@@ -394,7 +531,7 @@ pub(crate) struct Lexicons {
 impl std::fmt::Debug for Lexicons {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Lexicons")
-            .field("words", &self.vocabulary.starts.len())
+            .field("words", &self.vocabulary.keys.len())
             .field("abbreviations", &self.abbreviations.count)
             .finish_non_exhaustive()
     }
@@ -484,7 +621,7 @@ impl Lexicons {
             surnames: PhraseSet::new(1),
             roles: PhraseSet::new(1 << 1),
             organizations: PhraseSet::new(1 << 2),
-            abbreviations: AbbreviationSet::default(),
+            abbreviations: AbbreviationSet::new(1 << 7),
             honorifics: PhraseSet::new(1 << 3),
             clause_words: PhraseSet::new(1 << 4),
             document_types: PhraseSet::new(1 << 5),
@@ -574,7 +711,7 @@ impl Lexicons {
             .collect();
         if !expansions.is_empty() {
             self.abbreviations
-                .insert(raw_keys(short.trim()), expansions);
+                .insert(&mut self.vocabulary, raw_keys(short.trim()), expansions);
         }
     }
 
@@ -660,6 +797,38 @@ mod tests {
         for (index, (keyword, spelling)) in KEYWORDS.iter().enumerate() {
             assert_eq!(keyword.id(), WordId(index as u32), "{spelling}");
             assert_eq!(vocabulary.word(spelling), keyword.id(), "{spelling}");
+        }
+    }
+
+    #[test]
+    fn word_keys_tell_words_apart_at_every_length() {
+        let words = [
+            "",
+            "a",
+            "b",
+            "ab",
+            "ba",
+            "abcdefgh",
+            "abcdefgi",
+            "abcdefghijklmnop",
+            "abcdefghijklmnoq",
+            "abcdefghijklmnopq",
+            "abcdefghijklmnopr",
+            "abcdefghijklmnopqr",
+            "a\0",
+            "\0a",
+            "“",
+            "–",
+        ];
+        for (i, a) in words.iter().enumerate() {
+            for (j, b) in words.iter().enumerate() {
+                assert_eq!(WordKey::of(a) == WordKey::of(b), i == j, "{a:?} {b:?}");
+            }
+        }
+        let mut vocabulary = Vocabulary::default();
+        let ids: Vec<WordId> = words.iter().map(|w| vocabulary.intern(w)).collect();
+        for (word, id) in words.iter().zip(&ids) {
+            assert_eq!(vocabulary.word(word), *id, "{word:?}");
         }
     }
 

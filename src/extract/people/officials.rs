@@ -101,7 +101,13 @@ impl<'a> LineScanner<'a> {
         }
         let mut i = 0;
         while i < n {
-            if !covered.get(i).copied().unwrap_or(true)
+            // A body in prose starts with a capitalized head of the list: the rest are
+            // refused here, without a call.
+            let may_start = self
+                .tok(i)
+                .is_some_and(|t| t.is_capitalized() && self.lexicons.organizations.may_start(t));
+            if may_start
+                && !covered.get(i).copied().unwrap_or(true)
                 && let Some(org) = org_at(self.text, self.toks, i, self.lexicons, true)
             {
                 self.record_org(&org);

@@ -8,8 +8,9 @@
 //! string of its own. The buffers are kept from line to line ([`Tokenizer`]).
 
 use std::ops::Range;
+use std::sync::LazyLock;
 
-use super::lexicon::{Abbreviation, Keyword, Lexicons, Vocabulary, WordId};
+use super::lexicon::{Abbreviation, Keyword, Lexicons, WordId, WordKey};
 use crate::text::fold::fold_char;
 
 /// How a word is written.
@@ -97,89 +98,152 @@ pub(crate) fn raw_pieces(text: &str) -> impl Iterator<Item = Range<usize>> + '_ 
 }
 
 /// Whether `c` belongs to a word: a letter, a digit or a combining mark.
+#[inline]
 pub(crate) fn is_word_char(c: char) -> bool {
     crate::text::is_alnum(c) || matches!(c, '\u{300}'..='\u{36F}')
 }
 
-/// `(c.is_uppercase(), c.is_lowercase())`, answered without the Unicode tables for ASCII and
-/// the letters Vietnamese is written in.
-fn letter_case(c: char) -> (bool, bool) {
-    match c {
-        'A'..='Z' => (true, false),
-        'a'..='z' => (false, true),
-        _ if c.is_ascii() => (false, false),
-        '\u{C0}'..='\u{D6}' | '\u{D8}'..='\u{DE}' => (true, false),
-        '\u{DF}'..='\u{F6}' | '\u{F8}'..='\u{FF}' => (false, true),
-        // Latin Extended Additional from Ạ: capital at the even code point, small at the odd
-        // one after it.
-        '\u{1EA0}'..='\u{1EFF}' => {
-            let capital = (c as u32).is_multiple_of(2);
-            (capital, !capital)
-        }
-        'Ă' | 'Đ' | 'Ĩ' | 'Ũ' | 'Ơ' | 'Ư' => (true, false),
-        'ă' | 'đ' | 'ĩ' | 'ũ' | 'ơ' | 'ư' => (false, true),
-        _ => (c.is_uppercase(), c.is_lowercase()),
+/// What reading a line needs to know of a char, in one word: the char it folds to (what
+/// [`fold_char`] gives) in the low bits, and flags above them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct CharClass(u32);
+
+/// The low bits: the folded char.
+const FOLDED: u32 = (1 << 21) - 1;
+/// It folds to a char (a lone combining mark folds to nothing).
+const FOLDS: u32 = 1 << 21;
+const SPACE: u32 = 1 << 22;
+const WORD: u32 = 1 << 23;
+const UPPER: u32 = 1 << 24;
+const LOWER: u32 = 1 << 25;
+const ASCII_DIGIT: u32 = 1 << 26;
+
+impl CharClass {
+    /// Answered by the Unicode tables.
+    fn of(c: char) -> CharClass {
+        let flag = |yes: bool, bit: u32| if yes { bit } else { 0 };
+        let folded = fold_char(c).map_or(0, |f| f as u32 | FOLDS);
+        CharClass(
+            folded
+                | flag(c.is_whitespace(), SPACE)
+                | flag(is_word_char(c), WORD)
+                | flag(c.is_uppercase(), UPPER)
+                | flag(c.is_lowercase(), LOWER)
+                | flag(c.is_ascii_digit(), ASCII_DIGIT),
+        )
     }
+
+    fn is(self, bit: u32) -> bool {
+        self.0 & bit != 0
+    }
+
+    /// Appends the char it folds to, as UTF-8.
+    #[inline]
+    fn push_folded(self, folded: &mut WordKey) {
+        let code = self.0 & FOLDED;
+        if code < 0x80 {
+            if self.is(FOLDS) {
+                folded.push(code as u8);
+            }
+        } else if let Some(f) = char::from_u32(code) {
+            for &byte in f.encode_utf8(&mut [0; 4]).as_bytes() {
+                folded.push(byte);
+            }
+        }
+    }
+}
+
+/// The chars most of every report is written in: ASCII and Latin-1 to Latin Extended-B
+/// (0..0x250), and Latin Extended Additional (ạ … ỹ).
+const LATIN_END: u32 = 0x250;
+const EXTENDED: Range<u32> = 0x1E00..0x1F00;
+
+/// [`CharClass::of`] for those chars, made once: the Unicode tables cost a search per char
+/// and per question.
+static CHAR_CLASSES: LazyLock<Vec<CharClass>> = LazyLock::new(|| {
+    (0..LATIN_END)
+        .chain(EXTENDED)
+        .map(|code| char::from_u32(code).map_or(CharClass(0), CharClass::of))
+        .collect()
+});
+
+/// [`CharClass::of`] the char of code point `code`, from `table` ([`CHAR_CLASSES`]) where it
+/// can.
+#[inline]
+fn class_of(table: &[CharClass], code: u32) -> CharClass {
+    let index = if code < LATIN_END {
+        code
+    } else if EXTENDED.contains(&code) {
+        code - EXTENDED.start + LATIN_END
+    } else {
+        return char::from_u32(code).map_or(CharClass(0), CharClass::of);
+    };
+    table
+        .get(index as usize)
+        .copied()
+        .unwrap_or_else(|| char::from_u32(code).map_or(CharClass(0), CharClass::of))
+}
+
+/// The class and the UTF-8 length of the char that starts at byte `at` of `bytes` (valid
+/// UTF-8, `at` on a char boundary), decoded by hand: ASCII in one step.
+#[inline]
+fn class_at(table: &[CharClass], bytes: &[u8], at: usize) -> Option<(CharClass, usize)> {
+    let lead = u32::from(*bytes.get(at)?);
+    if lead < 0x80 {
+        return Some((table.get(lead as usize).copied()?, 1));
+    }
+    let next = |k: usize| bytes.get(at + k).map(|&b| u32::from(b) & 0x3F);
+    let (code, len) = if lead < 0xE0 {
+        (((lead & 0x1F) << 6) | next(1)?, 2)
+    } else if lead < 0xF0 {
+        (((lead & 0x0F) << 12) | (next(1)? << 6) | next(2)?, 3)
+    } else {
+        let code = ((lead & 0x07) << 18) | (next(1)? << 12) | (next(2)? << 6) | next(3)?;
+        (code, 4)
+    };
+    Some((class_of(table, code), len))
 }
 
 /// The case of a word, worked out char by char as it is read.
 #[derive(Debug, Clone, Copy)]
 struct Shape {
-    first_upper: bool,
-    first_lower: bool,
-    all_digits: bool,
-    /// Whether a char after the first is upper case, lower case, an ASCII digit.
-    rest_upper: bool,
-    rest_lower: bool,
-    rest_digit: bool,
+    first: u32,
+    /// The flags of the chars after the first, or-ed.
+    rest: u32,
+    /// The flags of all the chars, and-ed.
+    all: u32,
 }
 
 impl Shape {
-    fn new(first: char) -> Shape {
-        let (upper, lower) = letter_case(first);
+    fn new(first: CharClass) -> Shape {
         Shape {
-            first_upper: upper,
-            first_lower: lower,
-            all_digits: first.is_ascii_digit(),
-            rest_upper: false,
-            rest_lower: false,
-            rest_digit: false,
+            first: first.0,
+            rest: 0,
+            all: first.0,
         }
     }
 
-    fn add(&mut self, c: char) {
-        let (upper, lower) = letter_case(c);
-        let digit = c.is_ascii_digit();
-        self.all_digits &= digit;
-        self.rest_upper |= upper;
-        self.rest_lower |= lower;
-        self.rest_digit |= digit;
+    fn add(&mut self, next: CharClass) {
+        self.rest |= next.0;
+        self.all &= next.0;
     }
 
     fn case(self) -> Case {
-        if self.all_digits {
+        if self.all & ASCII_DIGIT != 0 {
             return Case::Digit;
         }
-        let rest_lower = !self.rest_upper && !self.rest_digit;
-        let rest_upper = !self.rest_lower && !self.rest_digit;
-        if self.first_upper && rest_lower {
+        let rest_lower = self.rest & (UPPER | ASCII_DIGIT) == 0;
+        let rest_upper = self.rest & (LOWER | ASCII_DIGIT) == 0;
+        let first_upper = self.first & UPPER != 0;
+        if first_upper && rest_lower {
             Case::Cap
-        } else if self.first_upper && rest_upper {
+        } else if first_upper && rest_upper {
             Case::Upper
-        } else if self.first_lower && rest_lower {
+        } else if self.first & LOWER != 0 && rest_lower {
             Case::Lower
         } else {
             Case::Mixed
         }
-    }
-}
-
-/// Appends the folded form of `c` (what [`crate::text::fold::fold`] writes for it).
-fn push_folded(folded: &mut String, c: char) {
-    if c.is_ascii() {
-        folded.push(c.to_ascii_lowercase());
-    } else if let Some(f) = fold_char(c) {
-        folded.push(f);
     }
 }
 
@@ -188,7 +252,7 @@ fn push_folded(folded: &mut String, c: char) {
 pub(crate) struct Tokenizer<'l> {
     lexicons: &'l Lexicons,
     /// The folded spelling of the word being read.
-    folded: String,
+    folded: WordKey,
     plain: Vec<Tok<'l>>,
     expanded: Vec<Tok<'l>>,
     /// Whether the line holds an abbreviation (else the expanded tokens are the plain ones).
@@ -199,7 +263,7 @@ impl<'l> Tokenizer<'l> {
     pub(crate) fn new(lexicons: &'l Lexicons) -> Tokenizer<'l> {
         Tokenizer {
             lexicons,
-            folded: String::new(),
+            folded: WordKey::default(),
             plain: Vec::new(),
             expanded: Vec::new(),
             abbreviated: false,
@@ -238,60 +302,47 @@ impl<'l> Tokenizer<'l> {
             return;
         };
         let vocabulary = &self.lexicons.vocabulary;
-        let token = |vocabulary: &Vocabulary, range, word, case, space_before| Tok {
-            range,
-            word,
-            starts: vocabulary.starts(word),
-            case,
-            space_before,
-            expansion: None,
-            abbr: false,
-        };
+        let folded = &mut self.folded;
         let mut space_before = text
             .get(..range.start)
             .is_some_and(|before| before.ends_with(' '));
-        let mut chars = line.char_indices().peekable();
-        while let Some((start, c)) = chars.next() {
-            if c.is_whitespace() {
+        let table = CHAR_CLASSES.as_slice();
+        let bytes = line.as_bytes();
+        let mut at = 0;
+        while let Some((class, len)) = class_at(table, bytes, at) {
+            if class.is(SPACE) {
                 space_before = true;
+                at += len;
                 continue;
             }
-            let from = range.start + start;
-            self.folded.clear();
-            push_folded(&mut self.folded, c);
-            if !is_word_char(c) {
-                let word = vocabulary.word(&self.folded);
-                let tok = token(
-                    vocabulary,
-                    from..from + c.len_utf8(),
-                    word,
-                    Case::Punct,
-                    space_before,
-                );
-                self.plain.push(tok);
-                space_before = false;
-                continue;
-            }
-            let mut shape = Shape::new(c);
-            let mut end = start + c.len_utf8();
-            while let Some(&(at, next)) = chars.peek() {
-                if !is_word_char(next) {
-                    break;
+            let start = at;
+            at += len;
+            folded.clear();
+            class.push_folded(folded);
+            let case = if class.is(WORD) {
+                let mut shape = Shape::new(class);
+                while let Some((next, len)) = class_at(table, bytes, at) {
+                    if !next.is(WORD) {
+                        break;
+                    }
+                    shape.add(next);
+                    next.push_folded(folded);
+                    at += len;
                 }
-                shape.add(next);
-                push_folded(&mut self.folded, next);
-                end = at + next.len_utf8();
-                chars.next();
-            }
-            let word = vocabulary.word(&self.folded);
-            let tok = token(
-                vocabulary,
-                from..range.start + end,
+                shape.case()
+            } else {
+                Case::Punct
+            };
+            let word = vocabulary.word_of(folded);
+            self.plain.push(Tok {
+                range: range.start + start..range.start + at,
                 word,
-                shape.case(),
+                starts: vocabulary.starts(word),
+                case,
                 space_before,
-            );
-            self.plain.push(tok);
+                expansion: None,
+                abbr: false,
+            });
             space_before = false;
         }
     }
@@ -306,9 +357,12 @@ impl<'l> Tokenizer<'l> {
         let plain = &self.plain;
         let mut i = 0;
         while let Some(tok) = plain.get(i) {
-            let found = abbreviations.at(text, plain, i).filter(|(len, _)| {
-                (1..*len).all(|k| plain.get(i + k).is_some_and(|r| !r.space_before))
-            });
+            let found = Some(tok)
+                .filter(|t| abbreviations.may_start(t))
+                .and_then(|_| abbreviations.at(text, plain, i))
+                .filter(|(len, _)| {
+                    (1..*len).all(|k| plain.get(i + k).is_some_and(|r| !r.space_before))
+                });
             let Some((len, abbreviation)) = found else {
                 if self.abbreviated {
                     self.expanded.push(tok.clone());
@@ -473,14 +527,29 @@ mod tests {
     }
 
     #[test]
-    fn the_fast_letter_case_agrees_with_unicode() {
-        for c in ('\u{0}'..='\u{3000}').chain('\u{1E00}'..='\u{1F00}') {
-            assert_eq!(
-                letter_case(c),
-                (c.is_uppercase(), c.is_lowercase()),
-                "{c:?}"
-            );
+    fn the_table_of_char_classes_answers_as_unicode_does() {
+        let table = CHAR_CLASSES.as_slice();
+        for c in ('\u{0}'..='\u{3000}').chain('\u{1D00}'..='\u{2000}') {
+            assert_eq!(class_of(table, c as u32), CharClass::of(c), "{c:?}");
+            let text = format!("{c}x");
+            let class = class_at(table, text.as_bytes(), 0);
+            assert_eq!(class, Some((CharClass::of(c), c.len_utf8())), "{c:?}");
         }
+        for c in ['\u{10000}', '𝐀', '\u{10FFFF}', '\u{FFFF}'] {
+            let text = c.to_string();
+            let class = class_at(table, text.as_bytes(), 0);
+            assert_eq!(class, Some((CharClass::of(c), c.len_utf8())), "{c:?}");
+        }
+        let text = "Đặng Ủy “x” \u{301}ß";
+        let mut folded = WordKey::default();
+        for c in text.chars() {
+            CharClass::of(c).push_folded(&mut folded);
+        }
+        let mut want = WordKey::default();
+        for byte in crate::text::fold::fold(text).bytes() {
+            want.push(byte);
+        }
+        assert_eq!(folded, want);
     }
 
     /// The tokens as the first version read them: each piece folded into its own string,
