@@ -213,10 +213,20 @@ fn organizations(input: &Input<'_>, mut mentions: Vec<officials::OrgMention>) ->
     mentions.sort_by_key(|m| (m.range.start, m.range.end));
     let mut out: Vec<Organization> = Vec::new();
     let mut by_key: HashMap<String, usize> = HashMap::new();
+    // A body is named the same way again and again: its canonical form is folded once.
+    let mut by_canonical: HashMap<String, usize> = HashMap::new();
     for mention in mentions {
-        let key = crate::text::fold::fold(&mention.canonical);
         let span = input.span(mention.range.clone());
-        match by_key.get(&key).and_then(|&i| out.get_mut(i)) {
+        let found = by_canonical.get(&mention.canonical).copied().or_else(|| {
+            let index = by_key
+                .get(&crate::text::fold::fold(&mention.canonical))
+                .copied();
+            if let Some(index) = index {
+                by_canonical.insert(mention.canonical.clone(), index);
+            }
+            index
+        });
+        match found.and_then(|i| out.get_mut(i)) {
             Some(org) => {
                 // Mentions arrive sorted, so a repeat is the last one pushed: comparing with it
                 // (not searching them all) keeps this linear in a report that names one body
@@ -226,7 +236,8 @@ fn organizations(input: &Input<'_>, mut mentions: Vec<officials::OrgMention>) ->
                 }
             }
             None => {
-                by_key.insert(key, out.len());
+                by_key.insert(crate::text::fold::fold(&mention.canonical), out.len());
+                by_canonical.insert(mention.canonical.clone(), out.len());
                 out.push(Organization {
                     id: FactId::new('g', out.len() + 1),
                     text: input.slice(mention.range.clone()).to_owned(),

@@ -52,6 +52,11 @@ impl WordId {
     fn index(self) -> usize {
         self.0 as usize
     }
+
+    /// Whether it is one of a set of keywords ([`Keyword::set`]).
+    pub(crate) fn in_set(self, keywords: u64) -> bool {
+        self.0 < 64 && (keywords >> self.0) & 1 == 1
+    }
 }
 
 /// Words the grammar itself names (rather than a data file), folded. They are numbered first,
@@ -151,21 +156,44 @@ impl Keyword {
     pub(crate) fn id(self) -> WordId {
         WordId(self as u32)
     }
+
+    /// A set of keywords as bits, for [`Tok::is_any`].
+    pub(crate) const fn set(keywords: &[Keyword]) -> u64 {
+        let mut bits = 0;
+        let mut rest = keywords;
+        while let [first, tail @ ..] = rest {
+            bits |= 1 << (*first as u32);
+            rest = tail;
+        }
+        bits
+    }
 }
 
 /// A folded word, read byte by byte: its first sixteen bytes packed in two words (the whole
 /// of nearly every Vietnamese syllable), the rest as bytes. Hashing and comparing it then
 /// costs a few instructions, where a byte string would cost a loop or a call.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+///
+/// The tokenizer keeps one in local variables while it reads a word (a field behind `&mut`
+/// would be written to memory at every byte); the tail allocates only for a word longer than
+/// sixteen bytes.
+#[derive(Debug, Clone, Default, Eq)]
 pub(crate) struct WordKey {
-    packed: [u64; 2],
+    /// Bytes 0 to 7 and 8 to 15, little-endian, zero past the end.
+    low: u64,
+    high: u64,
     len: usize,
     /// The bytes after the sixteenth.
     tail: Vec<u8>,
 }
 
-/// How many bytes [`WordKey::packed`] holds.
-const PACKED_BYTES: usize = 16;
+impl PartialEq for WordKey {
+    fn eq(&self, other: &Self) -> bool {
+        self.len == other.len
+            && self.low == other.low
+            && self.high == other.high
+            && (self.len <= 16 || self.tail == other.tail)
+    }
+}
 
 impl WordKey {
     fn of(folded: &str) -> WordKey {
@@ -176,30 +204,24 @@ impl WordKey {
         key
     }
 
-    /// Empties it for the next word (keeping the tail's buffer).
-    pub(crate) fn clear(&mut self) {
-        self.packed = [0; 2];
-        self.len = 0;
-        self.tail.clear();
-    }
-
     /// Appends a byte of the folded word.
     #[inline]
     pub(crate) fn push(&mut self, byte: u8) {
-        if self.len < PACKED_BYTES {
-            if let Some(word) = self.packed.get_mut(self.len / 8) {
-                *word |= u64::from(byte) << (8 * (self.len % 8));
-            }
+        let byte = u64::from(byte);
+        if self.len < 8 {
+            self.low |= byte << (8 * self.len);
+        } else if self.len < 16 {
+            self.high |= byte << (8 * (self.len - 8));
         } else {
-            self.tail.push(byte);
+            self.tail.push(byte as u8);
         }
         self.len += 1;
     }
 
+    #[inline]
     fn hash(&self) -> u64 {
         let mix = |h: u64, word: u64| (h.rotate_left(5) ^ word).wrapping_mul(SEED);
-        let [first, second] = self.packed;
-        let mut h = mix(mix(self.len as u64, first), second);
+        let mut h = mix(mix(self.len as u64, self.low), self.high);
         for &byte in &self.tail {
             h = mix(h, u64::from(byte));
         }
@@ -250,6 +272,7 @@ impl Default for Vocabulary {
 
 impl Vocabulary {
     /// The slot where `key` (of hash `h`) is, or the empty slot where it would go.
+    #[inline]
     fn slot(&self, key: &WordKey, h: u64) -> usize {
         let mask = self.slots.len() - 1;
         // The high bits of a multiplicative hash are the well-mixed ones.
@@ -312,6 +335,7 @@ impl Vocabulary {
     }
 
     /// The number of a folded word ([`WordId::UNKNOWN`] when no list holds it).
+    #[inline]
     pub(crate) fn word_of(&self, key: &WordKey) -> WordId {
         if key.len > self.longest {
             return WordId::UNKNOWN;
@@ -323,6 +347,7 @@ impl Vocabulary {
     }
 
     /// The bits of the lists that have a phrase starting with `word`.
+    #[inline]
     pub(crate) fn starts(&self, word: WordId) -> u16 {
         self.starts.get(word.index()).copied().unwrap_or(0)
     }
@@ -440,9 +465,10 @@ impl AbbreviationSet {
         }
     }
 
-    /// Whether an abbreviation may be written at `tok`: one bit test.
-    pub(crate) fn may_start(&self, tok: &Tok<'_>) -> bool {
-        tok.starts & self.bit != 0
+    /// Whether an abbreviation may be written at a token that starts the lists of `starts`
+    /// (its [`Tok::starts`]): one bit test.
+    pub(crate) fn may_start(&self, starts: u16) -> bool {
+        starts & self.bit != 0
     }
 
     /// The longest abbreviation written at `toks[i]` (tokens of `text` as written): its length
@@ -455,7 +481,7 @@ impl AbbreviationSet {
     ) -> Option<(usize, &Abbreviation)> {
         let surface = |t: &Tok<'_>| text.get(t.range.clone());
         let first = toks.get(i)?;
-        if first.starts & self.bit == 0 {
+        if !self.may_start(first.starts) {
             return None;
         }
         let entries = self.by_first.get(surface(first)?)?;
@@ -475,6 +501,8 @@ impl AbbreviationSet {
 pub(crate) struct Role {
     /// Its lexicon spelling.
     pub(crate) spelling: String,
+    /// Its spelling folded: what coreference compares.
+    pub(crate) key: String,
     /// How many of its last words also start the organization ("Trưởng [Ban]": 1).
     pub(crate) shared: usize,
     /// The organization the role names by itself ("Huyện ủy viên": Huyện ủy).
@@ -681,6 +709,7 @@ impl Lexicons {
             &mut self.vocabulary,
             &keys,
             Role {
+                key: fold(&spelling),
                 spelling,
                 shared,
                 organization,

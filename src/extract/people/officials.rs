@@ -204,7 +204,7 @@ impl<'a> LineScanner<'a> {
     }
 
     /// The titles written after a name, each after a comma or a dash.
-    fn titles_after(&self, mut k: usize) -> (Vec<TitleMatch>, usize) {
+    fn titles_after(&self, mut k: usize) -> (Vec<TitleMatch<'a>>, usize) {
         let mut titles = Vec::new();
         while self.is_separator(k) {
             let Some(title) = title_at(self.text, self.toks, k + 1, self.lexicons, false) else {
@@ -218,7 +218,7 @@ impl<'a> LineScanner<'a> {
 
     /// A title given in the same clause by "làm" or "giữ chức" ("được bầu giữ chức Phó Bí thư
     /// Đảng ủy xã", "do đồng chí Lưu Thị Hạnh làm Chủ nhiệm").
-    fn appointed_title(&self, from: usize) -> Option<TitleMatch> {
+    fn appointed_title(&self, from: usize) -> Option<TitleMatch<'a>> {
         let mut k = from;
         while k < from + APPOINTMENT_WINDOW {
             let tok = self.tok(k)?;
@@ -270,9 +270,16 @@ impl<'a> LineScanner<'a> {
             k = title.end;
             titles.push(title);
         }
-        let records = self.records(&titles);
-        for (name, honorific) in names {
-            self.push_named(name, honorific, records.clone());
+        let mut records = self.records(&titles);
+        let last = names.len().saturating_sub(1);
+        for (index, (name, honorific)) in names.into_iter().enumerate() {
+            // The last name takes the records themselves: most mentions name one person.
+            let own = if index == last {
+                std::mem::take(&mut records)
+            } else {
+                records.clone()
+            };
+            self.push_named(name, honorific, own);
         }
         k
     }
@@ -306,7 +313,7 @@ impl<'a> LineScanner<'a> {
             }
             return Some(k);
         };
-        let records = self.records(&titles);
+        let mut records = self.records(&titles);
         let mut names = vec![(name, honorific)];
         let mut k = name.end;
         while let Some((next, honorific)) = self.next_name(k, true) {
@@ -316,13 +323,16 @@ impl<'a> LineScanner<'a> {
         // More titles after the (last) name are its own ("Chủ tịch UBND tỉnh Trần A, Phó Bí
         // thư Tỉnh ủy").
         let (more, end) = self.titles_after(k);
-        let more = self.records(&more);
+        let mut more = self.records(&more);
         let last = names.len().saturating_sub(1);
         for (index, (name, honorific)) in names.into_iter().enumerate() {
-            let mut own = records.clone();
-            if index == last {
-                own.extend(more.iter().cloned());
-            }
+            let own = if index == last {
+                let mut own = std::mem::take(&mut records);
+                own.append(&mut more);
+                own
+            } else {
+                records.clone()
+            };
             self.push_named(name, honorific, own);
         }
         Some(end)
@@ -330,7 +340,7 @@ impl<'a> LineScanner<'a> {
 
     /// The name at the end of a title's organization, cut from it ("UBND tỉnh | Trần Quang
     /// Vịnh").
-    fn split_name(&self, title: &mut TitleMatch) -> Option<NameMatch> {
+    fn split_name(&self, title: &mut TitleMatch<'_>) -> Option<NameMatch> {
         let floor = title.org.as_ref().map_or(title.role_end, |o| o.head_end);
         let name = name_ending_at(self.toks, floor, title.end, self.lexicons)?;
         if let Some(org) = title.org.as_mut() {
@@ -342,11 +352,11 @@ impl<'a> LineScanner<'a> {
         title.end = title
             .org
             .as_ref()
-            .map_or(title.role_end, |o: &OrgMatch| o.end.max(title.role_end));
+            .map_or(title.role_end, |o: &OrgMatch<'_>| o.end.max(title.role_end));
         Some(name)
     }
 
-    fn records(&mut self, titles: &[TitleMatch]) -> Vec<TitleRecord> {
+    fn records(&mut self, titles: &[TitleMatch<'_>]) -> Vec<TitleRecord> {
         for title in titles {
             if let Some(org) = &title.org {
                 self.record_org(org);
@@ -358,7 +368,7 @@ impl<'a> LineScanner<'a> {
             .collect()
     }
 
-    fn record_org(&mut self, org: &OrgMatch) {
+    fn record_org(&mut self, org: &OrgMatch<'_>) {
         if org.end <= org.start {
             return;
         }

@@ -65,6 +65,11 @@ impl Tok<'_> {
         self.word == keyword.id()
     }
 
+    /// Whether its folded spelling is one of a set of keywords ([`Keyword::set`]).
+    pub(crate) fn is_any(&self, keywords: u64) -> bool {
+        self.word.in_set(keywords)
+    }
+
     /// Whether it is one of the punctuation `marks`.
     pub(crate) fn is_mark(&self, marks: &[Keyword]) -> bool {
         self.case == Case::Punct && marks.iter().any(|&mark| self.is(mark))
@@ -251,8 +256,8 @@ impl Shape {
 #[derive(Debug)]
 pub(crate) struct Tokenizer<'l> {
     lexicons: &'l Lexicons,
-    /// The folded spelling of the word being read.
-    folded: WordKey,
+    /// The plain tokens that may start an abbreviation.
+    candidates: Vec<usize>,
     plain: Vec<Tok<'l>>,
     expanded: Vec<Tok<'l>>,
     /// Whether the line holds an abbreviation (else the expanded tokens are the plain ones).
@@ -263,7 +268,7 @@ impl<'l> Tokenizer<'l> {
     pub(crate) fn new(lexicons: &'l Lexicons) -> Tokenizer<'l> {
         Tokenizer {
             lexicons,
-            folded: WordKey::default(),
+            candidates: Vec::new(),
             plain: Vec::new(),
             expanded: Vec::new(),
             abbreviated: false,
@@ -298,11 +303,12 @@ impl<'l> Tokenizer<'l> {
 
     fn read_plain(&mut self, text: &str, range: Range<usize>) {
         self.plain.clear();
+        self.candidates.clear();
         let Some(line) = text.get(range.clone()) else {
             return;
         };
         let vocabulary = &self.lexicons.vocabulary;
-        let folded = &mut self.folded;
+        let abbreviations = &self.lexicons.abbreviations;
         let mut space_before = text
             .get(..range.start)
             .is_some_and(|before| before.ends_with(' '));
@@ -317,8 +323,8 @@ impl<'l> Tokenizer<'l> {
             }
             let start = at;
             at += len;
-            folded.clear();
-            class.push_folded(folded);
+            let mut folded = WordKey::default();
+            class.push_folded(&mut folded);
             let case = if class.is(WORD) {
                 let mut shape = Shape::new(class);
                 while let Some((next, len)) = class_at(table, bytes, at) {
@@ -326,18 +332,22 @@ impl<'l> Tokenizer<'l> {
                         break;
                     }
                     shape.add(next);
-                    next.push_folded(folded);
+                    next.push_folded(&mut folded);
                     at += len;
                 }
                 shape.case()
             } else {
                 Case::Punct
             };
-            let word = vocabulary.word_of(folded);
+            let word = vocabulary.word_of(&folded);
+            let starts = vocabulary.starts(word);
+            if abbreviations.may_start(starts) {
+                self.candidates.push(self.plain.len());
+            }
             self.plain.push(Tok {
                 range: range.start + start..range.start + at,
                 word,
-                starts: vocabulary.starts(word),
+                starts,
                 case,
                 space_before,
                 expansion: None,
@@ -348,33 +358,29 @@ impl<'l> Tokenizer<'l> {
     }
 
     /// The plain tokens with each abbreviation written as one mark ("KT-XH", not glued to a
-    /// longer word) replaced by the tokens of its expansion.
+    /// longer word) replaced by the tokens of its expansion. Only the tokens marked while
+    /// reading are looked at; a line without one keeps its plain tokens.
     fn expand(&mut self, text: &str, choose: &dyn Fn(&Abbreviation) -> usize) {
         self.expanded.clear();
         self.abbreviated = false;
         let vocabulary = &self.lexicons.vocabulary;
         let abbreviations = &self.lexicons.abbreviations;
         let plain = &self.plain;
-        let mut i = 0;
-        while let Some(tok) = plain.get(i) {
-            let found = Some(tok)
-                .filter(|t| abbreviations.may_start(t))
-                .and_then(|_| abbreviations.at(text, plain, i))
-                .filter(|(len, _)| {
-                    (1..*len).all(|k| plain.get(i + k).is_some_and(|r| !r.space_before))
-                });
-            let Some((len, abbreviation)) = found else {
-                if self.abbreviated {
-                    self.expanded.push(tok.clone());
-                }
-                i += 1;
+        // Plain tokens before `copied` are in `expanded` already (or stand for an abbreviation).
+        let mut copied = 0;
+        for &i in &self.candidates {
+            let Some(tok) = plain.get(i).filter(|_| i >= copied) else {
                 continue;
             };
-            if !self.abbreviated {
-                self.abbreviated = true;
-                self.expanded
-                    .extend_from_slice(plain.get(..i).unwrap_or_default());
-            }
+            let found = abbreviations.at(text, plain, i).filter(|(len, _)| {
+                (1..*len).all(|k| plain.get(i + k).is_some_and(|r| !r.space_before))
+            });
+            let Some((len, abbreviation)) = found else {
+                continue;
+            };
+            self.abbreviated = true;
+            self.expanded
+                .extend_from_slice(plain.get(copied..i).unwrap_or_default());
             let last = plain
                 .get(i + len - 1)
                 .map_or(tok.range.end, |r| r.range.end);
@@ -384,7 +390,8 @@ impl<'l> Tokenizer<'l> {
                 .expansions
                 .get(choice)
                 .or(abbreviation.expansions.first());
-            for (n, &(word, mark)) in expansion.map_or(&[][..], |e| &e.words).iter().enumerate() {
+            let words = expansion.map_or(&[][..], |e| &e.words);
+            for (n, &(word, mark)) in words.iter().enumerate() {
                 self.expanded.push(Tok {
                     range: whole.clone(),
                     word,
@@ -395,7 +402,11 @@ impl<'l> Tokenizer<'l> {
                     abbr: true,
                 });
             }
-            i += len;
+            copied = i + len;
+        }
+        if self.abbreviated {
+            self.expanded
+                .extend_from_slice(plain.get(copied..).unwrap_or_default());
         }
     }
 }
@@ -437,9 +448,14 @@ pub(crate) fn span_of(toks: &[Tok<'_>], start: usize, end: usize) -> Option<Rang
     (end > start).then_some(first.range.start..last.range.end)
 }
 
-/// `toks[start..end]` written with abbreviations expanded.
-pub(crate) fn expanded(text: &str, toks: &[Tok<'_>], start: usize, end: usize) -> String {
-    let mut out = String::new();
+/// Appends `toks[start..end]` written with abbreviations expanded.
+pub(crate) fn push_expanded(
+    out: &mut String,
+    text: &str,
+    toks: &[Tok<'_>],
+    start: usize,
+    end: usize,
+) {
     let mut previous: Option<&Range<usize>> = None;
     for tok in toks.get(start..end).unwrap_or_default() {
         if previous == Some(&tok.range) {
@@ -454,7 +470,6 @@ pub(crate) fn expanded(text: &str, toks: &[Tok<'_>], start: usize, end: usize) -
         }
         previous = Some(&tok.range);
     }
-    out
 }
 
 #[cfg(test)]
@@ -496,8 +511,10 @@ mod tests {
     fn abbreviations_expand_in_canonical_form() {
         let text = "Chủ tịch UBND tỉnh, phát triển KT-XH";
         let all = toks(text);
+        let mut expanded = String::new();
+        push_expanded(&mut expanded, text, &all, 0, all.len());
         assert_eq!(
-            expanded(text, &all, 0, all.len()),
+            expanded,
             "Chủ tịch Ủy ban nhân dân tỉnh, phát triển kinh tế - xã hội"
         );
         let lower = toks("tu sửa");
