@@ -109,7 +109,15 @@ fn date_after(text: &str, toks: &[Tok<'_>], k: usize) -> Option<(String, usize)>
 pub(crate) fn citations(text: &str, toks: &[Tok<'_>], lexicons: &Lexicons) -> Vec<Citation> {
     let mut out = Vec::new();
     let mut i = 0;
-    while i < toks.len() {
+    while let Some(tok) = toks.get(i) {
+        // A citation starts with a type of the list, or is a release's own "Số:" at the start
+        // of the line: any other token is refused here, before a call.
+        let may_start = tok.case != Case::Punct
+            && (lexicons.document_types.may_start(tok) || (i == 0 && tok.is(Keyword::So)));
+        if !may_start {
+            i += 1;
+            continue;
+        }
         match citation_at(text, toks, i, lexicons) {
             Some((citation, end)) => {
                 out.push(citation);

@@ -169,63 +169,80 @@ impl Keyword {
     }
 }
 
-/// A folded word, read byte by byte: its first sixteen bytes packed in two words (the whole
-/// of nearly every Vietnamese syllable), the rest as bytes. Hashing and comparing it then
-/// costs a few instructions, where a byte string would cost a loop or a call.
-///
-/// The tokenizer keeps one in local variables while it reads a word (a field behind `&mut`
-/// would be written to memory at every byte); the tail allocates only for a word longer than
-/// sixteen bytes.
-#[derive(Debug, Clone, Default, Eq)]
-pub(crate) struct WordKey {
+/// The first sixteen bytes of a folded word (the whole of nearly every Vietnamese syllable),
+/// packed in two words, and its length: hashing and comparing it costs a few instructions,
+/// where a byte string would cost a loop or a call. A plain value, so the tokenizer keeps it
+/// in registers while it reads a word.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Packed {
     /// Bytes 0 to 7 and 8 to 15, little-endian, zero past the end.
     low: u64,
     high: u64,
+    /// The length of the whole word, in bytes.
     len: usize,
-    /// The bytes after the sixteenth.
-    tail: Vec<u8>,
 }
 
-impl PartialEq for WordKey {
-    fn eq(&self, other: &Self) -> bool {
-        self.len == other.len
-            && self.low == other.low
-            && self.high == other.high
-            && (self.len <= 16 || self.tail == other.tail)
+/// How many bytes [`Packed`] holds.
+const PACKED_BYTES: usize = 16;
+
+impl Packed {
+    /// With one more byte of the word.
+    #[inline(always)]
+    pub(crate) fn push(self, byte: u8) -> Packed {
+        let byte = u64::from(byte);
+        let (low, high) = if self.len < 8 {
+            (self.low | byte << (8 * self.len), self.high)
+        } else if self.len < PACKED_BYTES {
+            (self.low, self.high | byte << (8 * (self.len - 8)))
+        } else {
+            (self.low, self.high)
+        };
+        Packed {
+            low,
+            high,
+            len: self.len + 1,
+        }
+    }
+
+    /// Whether it holds the whole word.
+    pub(crate) fn is_whole(self) -> bool {
+        self.len <= PACKED_BYTES
+    }
+
+    #[inline]
+    fn hash(self) -> u64 {
+        mix(mix(self.len as u64, self.low), self.high)
     }
 }
 
+#[inline]
+fn mix(h: u64, word: u64) -> u64 {
+    (h.rotate_left(5) ^ word).wrapping_mul(SEED)
+}
+
+/// A folded word of any length: [`Packed`], and the bytes after the sixteenth.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct WordKey {
+    packed: Packed,
+    tail: Vec<u8>,
+}
+
 impl WordKey {
-    fn of(folded: &str) -> WordKey {
+    pub(crate) fn of(folded: &str) -> WordKey {
         let mut key = WordKey::default();
         for &byte in folded.as_bytes() {
-            key.push(byte);
+            if !key.packed.push(byte).is_whole() {
+                key.tail.push(byte);
+            }
+            key.packed = key.packed.push(byte);
         }
         key
     }
 
-    /// Appends a byte of the folded word.
-    #[inline]
-    pub(crate) fn push(&mut self, byte: u8) {
-        let byte = u64::from(byte);
-        if self.len < 8 {
-            self.low |= byte << (8 * self.len);
-        } else if self.len < 16 {
-            self.high |= byte << (8 * (self.len - 8));
-        } else {
-            self.tail.push(byte as u8);
-        }
-        self.len += 1;
-    }
-
-    #[inline]
     fn hash(&self) -> u64 {
-        let mix = |h: u64, word: u64| (h.rotate_left(5) ^ word).wrapping_mul(SEED);
-        let mut h = mix(mix(self.len as u64, self.low), self.high);
-        for &byte in &self.tail {
-            h = mix(h, u64::from(byte));
-        }
-        h
+        self.tail
+            .iter()
+            .fold(self.packed.hash(), |h, &byte| mix(h, u64::from(byte)))
     }
 }
 
@@ -271,9 +288,10 @@ impl Default for Vocabulary {
 }
 
 impl Vocabulary {
-    /// The slot where `key` (of hash `h`) is, or the empty slot where it would go.
+    /// The slot of the word that `same` accepts (of hash `h`), or the empty slot where it would
+    /// go.
     #[inline]
-    fn slot(&self, key: &WordKey, h: u64) -> usize {
+    fn slot(&self, h: u64, same: impl Fn(&WordKey) -> bool) -> usize {
         let mask = self.slots.len() - 1;
         // The high bits of a multiplicative hash are the well-mixed ones.
         let mut at = (h >> 40) as usize & mask;
@@ -282,7 +300,7 @@ impl Vocabulary {
                 0 => return at,
                 n => {
                     let id = (n - 1) as usize;
-                    if self.hashes.get(id) == Some(&h) && self.keys.get(id) == Some(key) {
+                    if self.hashes.get(id) == Some(&h) && self.keys.get(id).is_some_and(&same) {
                         return at;
                     }
                 }
@@ -294,14 +312,14 @@ impl Vocabulary {
     fn intern(&mut self, folded: &str) -> WordId {
         let key = WordKey::of(folded);
         let h = key.hash();
-        let at = self.slot(&key, h);
+        let at = self.slot(h, |k| *k == key);
         if let Some(&n) = self.slots.get(at)
             && n != 0
         {
             return WordId(n - 1);
         }
         let n = u32::try_from(self.keys.len() + 1).unwrap_or(u32::MAX);
-        self.longest = self.longest.max(key.len);
+        self.longest = self.longest.max(key.packed.len);
         self.keys.push(key);
         self.hashes.push(h);
         self.starts.push(0);
@@ -321,7 +339,7 @@ impl Vocabulary {
             let (Some(key), Some(&h)) = (self.keys.get(id), self.hashes.get(id)) else {
                 continue;
             };
-            let at = self.slot(key, h);
+            let at = self.slot(h, |k| k == key);
             if let Some(slot) = self.slots.get_mut(at) {
                 *slot = u32::try_from(id + 1).unwrap_or(u32::MAX);
             }
@@ -335,12 +353,25 @@ impl Vocabulary {
     }
 
     /// The number of a folded word ([`WordId::UNKNOWN`] when no list holds it).
-    #[inline]
     pub(crate) fn word_of(&self, key: &WordKey) -> WordId {
-        if key.len > self.longest {
+        if key.packed.len > self.longest {
             return WordId::UNKNOWN;
         }
-        match self.slots.get(self.slot(key, key.hash())) {
+        self.id_at(self.slot(key.hash(), |k| k == key))
+    }
+
+    /// The number of a folded word that [`Packed`] holds whole.
+    #[inline]
+    pub(crate) fn word_of_packed(&self, packed: Packed) -> WordId {
+        if packed.len > self.longest || !packed.is_whole() {
+            return WordId::UNKNOWN;
+        }
+        self.id_at(self.slot(packed.hash(), |k| k.packed == packed))
+    }
+
+    #[inline]
+    fn id_at(&self, slot: usize) -> WordId {
+        match self.slots.get(slot) {
             Some(&n) if n != 0 => WordId(n - 1),
             _ => WordId::UNKNOWN,
         }
@@ -853,11 +884,24 @@ mod tests {
             for (j, b) in words.iter().enumerate() {
                 assert_eq!(WordKey::of(a) == WordKey::of(b), i == j, "{a:?} {b:?}");
             }
+            let packed = a.bytes().fold(Packed::default(), Packed::push);
+            assert_eq!(packed, WordKey::of(a).packed, "{a:?}");
+            assert_eq!(packed.is_whole(), a.len() <= 16, "{a:?}");
         }
         let mut vocabulary = Vocabulary::default();
         let ids: Vec<WordId> = words.iter().map(|w| vocabulary.intern(w)).collect();
         for (word, id) in words.iter().zip(&ids) {
             assert_eq!(vocabulary.word(word), *id, "{word:?}");
+            let packed = word.bytes().fold(Packed::default(), Packed::push);
+            let by_packed = vocabulary.word_of_packed(packed);
+            assert_eq!(
+                by_packed,
+                if word.len() <= 16 {
+                    *id
+                } else {
+                    WordId::UNKNOWN
+                }
+            );
         }
     }
 

@@ -10,7 +10,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use super::lexicon::{Abbreviation, Keyword, Lexicons, WordId, WordKey};
+use super::lexicon::{Abbreviation, Keyword, Lexicons, Packed, WordId, WordKey};
 use crate::text::fold::fold_char;
 
 /// How a word is written.
@@ -142,19 +142,19 @@ impl CharClass {
         self.0 & bit != 0
     }
 
-    /// Appends the char it folds to, as UTF-8.
-    #[inline]
-    fn push_folded(self, folded: &mut WordKey) {
+    /// `folded` with the char this one folds to appended, as UTF-8.
+    #[inline(always)]
+    fn fold_into(self, folded: Packed) -> Packed {
         let code = self.0 & FOLDED;
         if code < 0x80 {
             if self.is(FOLDS) {
-                folded.push(code as u8);
+                return folded.push(code as u8);
             }
-        } else if let Some(f) = char::from_u32(code) {
-            for &byte in f.encode_utf8(&mut [0; 4]).as_bytes() {
-                folded.push(byte);
-            }
+            return folded;
         }
+        let mut buffer = [0; 4];
+        let bytes = char::from_u32(code).map_or(&[][..], |f| f.encode_utf8(&mut buffer).as_bytes());
+        bytes.iter().fold(folded, |folded, &byte| folded.push(byte))
     }
 }
 
@@ -174,7 +174,7 @@ static CHAR_CLASSES: LazyLock<Vec<CharClass>> = LazyLock::new(|| {
 
 /// [`CharClass::of`] the char of code point `code`, from `table` ([`CHAR_CLASSES`]) where it
 /// can.
-#[inline]
+#[inline(always)]
 fn class_of(table: &[CharClass], code: u32) -> CharClass {
     let index = if code < LATIN_END {
         code
@@ -191,7 +191,7 @@ fn class_of(table: &[CharClass], code: u32) -> CharClass {
 
 /// The class and the UTF-8 length of the char that starts at byte `at` of `bytes` (valid
 /// UTF-8, `at` on a char boundary), decoded by hand: ASCII in one step.
-#[inline]
+#[inline(always)]
 fn class_at(table: &[CharClass], bytes: &[u8], at: usize) -> Option<(CharClass, usize)> {
     let lead = u32::from(*bytes.get(at)?);
     if lead < 0x80 {
@@ -207,6 +207,35 @@ fn class_at(table: &[CharClass], bytes: &[u8], at: usize) -> Option<(CharClass, 
         (code, 4)
     };
     Some((class_of(table, code), len))
+}
+
+/// A word as [`read_word`] reads it.
+struct WordScan {
+    /// Where it ends, in the line.
+    end: usize,
+    case: Case,
+    folded: Packed,
+}
+
+/// Reads the word whose first char, of class `first`, ends at `at` of `bytes`. Its own
+/// function, with plain values for state: the line's loop around it would spill them.
+#[inline(never)]
+fn read_word(table: &[CharClass], bytes: &[u8], mut at: usize, first: CharClass) -> WordScan {
+    let mut shape = Shape::new(first);
+    let mut folded = first.fold_into(Packed::default());
+    while let Some((next, len)) = class_at(table, bytes, at) {
+        if !next.is(WORD) {
+            break;
+        }
+        shape.add(next);
+        folded = next.fold_into(folded);
+        at += len;
+    }
+    WordScan {
+        end: at,
+        case: shape.case(),
+        folded,
+    }
 }
 
 /// The case of a word, worked out char by char as it is read.
@@ -323,23 +352,20 @@ impl<'l> Tokenizer<'l> {
             }
             let start = at;
             at += len;
-            let mut folded = WordKey::default();
-            class.push_folded(&mut folded);
-            let case = if class.is(WORD) {
-                let mut shape = Shape::new(class);
-                while let Some((next, len)) = class_at(table, bytes, at) {
-                    if !next.is(WORD) {
-                        break;
-                    }
-                    shape.add(next);
-                    next.push_folded(&mut folded);
-                    at += len;
-                }
-                shape.case()
+            let (case, folded) = if class.is(WORD) {
+                let scan = read_word(table, bytes, at, class);
+                at = scan.end;
+                (scan.case, scan.folded)
             } else {
-                Case::Punct
+                (Case::Punct, class.fold_into(Packed::default()))
             };
-            let word = vocabulary.word_of(&folded);
+            let word = if folded.is_whole() {
+                vocabulary.word_of_packed(folded)
+            } else {
+                // Longer than sixteen bytes folded: rare enough to fold it again, whole.
+                let surface = line.get(start..at).unwrap_or_default();
+                vocabulary.word_of(&WordKey::of(&crate::text::fold::fold(surface)))
+            };
             let starts = vocabulary.starts(word);
             if abbreviations.may_start(starts) {
                 self.candidates.push(self.plain.len());
@@ -557,15 +583,13 @@ mod tests {
             let class = class_at(table, text.as_bytes(), 0);
             assert_eq!(class, Some((CharClass::of(c), c.len_utf8())), "{c:?}");
         }
-        let text = "Đặng Ủy “x” \u{301}ß";
-        let mut folded = WordKey::default();
-        for c in text.chars() {
-            CharClass::of(c).push_folded(&mut folded);
-        }
-        let mut want = WordKey::default();
-        for byte in crate::text::fold::fold(text).bytes() {
-            want.push(byte);
-        }
+        let text = "Đặng“x”\u{301}ß";
+        let folded = text.chars().fold(Packed::default(), |folded, c| {
+            CharClass::of(c).fold_into(folded)
+        });
+        let want = crate::text::fold::fold(text)
+            .bytes()
+            .fold(Packed::default(), Packed::push);
         assert_eq!(folded, want);
     }
 
@@ -609,6 +633,7 @@ mod tests {
             "Đồng chí NGUYỄN Văn An, Chủ tịch UBND tỉnh (Ủy ban) – 35-NQ/TW; ngày 15/3/2024.",
             "ÔNG Ủy ViÊn 4a ThS x\u{301}y \u{300}z Ǆemal ǅ ǆ \u{2160}\u{2170} ß ẞ İ \u{212A}",
             "  tab\there\u{a0}nbsp\u{3000}ideo “quoted” … Ⅻ ① ½ ٣ 𝐀𝐛 ꞵ Ꞵ ƀ Ɓ",
+            "Thànhphốhồchíminhxyzabcdef 12345678901234567890 chủtịchủybannhândân",
             "",
         ];
         for text in samples {
@@ -639,6 +664,21 @@ mod tests {
         let mut tokenizer = Tokenizer::new(Lexicons::builtin());
         tokenizer.read(text, 0..text.len(), &|_| 0);
         tokenizer.plain().to_vec()
+    }
+
+    #[test]
+    fn a_word_longer_than_the_packed_bytes_is_found_whole() {
+        let long = "Nguyễnphúcvĩnhthụyđạihoàng";
+        let lexicons = Lexicons::with_extra(&[("not_names.txt", long)]);
+        let Some(lexicons) = lexicons.as_ref() else {
+            return;
+        };
+        let id = lexicons.vocabulary.word(&crate::text::fold::fold(long));
+        assert_ne!(id, WordId::UNKNOWN);
+        let text = format!("ông {long}, {}", &long[..long.len() - 1]);
+        let toks = tokenize(&text, 0..text.len(), lexicons, &|_| 0);
+        let words: Vec<bool> = toks.iter().map(|t| t.word == id).collect();
+        assert_eq!(words, [false, true, false, false]);
     }
 
     #[test]
