@@ -23,9 +23,12 @@ use std::ops::Range;
 
 use super::Input;
 use crate::facts::{Author, FactId, LegalDocument, Official, Organization, Span, Title};
+use crate::text::fxhash::FxHashMap;
+use lexicon::Abbreviation;
 #[allow(unused_imports)] // the lead's wiring of `--lexicon DIR` uses these
 pub(crate) use lexicon::{FILES as LEXICON_FILES, Lexicons};
 use officials::{Findings, LineScanner};
+use tokens::Tokenizer;
 
 /// What the people extractor finds.
 #[derive(Debug, Default)]
@@ -49,20 +52,23 @@ pub(crate) fn extract(input: &Input<'_>) -> People {
 /// [`Lexicons::with_dir`]).
 pub(crate) fn extract_with(input: &Input<'_>, lexicons: &Lexicons) -> People {
     let text = input.text();
-    let choices: RefCell<HashMap<String, usize>> = RefCell::new(HashMap::new());
+    let choices: RefCell<FxHashMap<usize, usize>> = RefCell::new(FxHashMap::default());
     // "TU" is Tỉnh ủy or Thành ủy: the one the document writes out (searched once per
     // abbreviation, not per occurrence).
-    let choose = |expansions: &[String]| -> usize {
+    let choose = |abbreviation: &Abbreviation| -> usize {
+        let expansions = &abbreviation.expansions;
         if expansions.len() < 2 {
             return 0;
         }
-        let key = expansions.join("|");
-        *choices.borrow_mut().entry(key).or_insert_with(|| {
-            expansions
-                .iter()
-                .position(|e| text.contains(e.as_str()))
-                .unwrap_or(0)
-        })
+        *choices
+            .borrow_mut()
+            .entry(abbreviation.index)
+            .or_insert_with(|| {
+                expansions
+                    .iter()
+                    .position(|e| text.contains(e.text.as_str()))
+                    .unwrap_or(0)
+            })
     };
 
     let byline = byline::find(text, &|pos| input.in_chrome(pos));
@@ -75,6 +81,7 @@ pub(crate) fn extract_with(input: &Input<'_>, lexicons: &Lexicons) -> People {
     };
     let mut findings = Findings::default();
     let mut citations = Vec::new();
+    let mut tokenizer = Tokenizer::new(lexicons);
     let mut start = 0;
     for line in text.split('\n') {
         let range = start..start + line.len();
@@ -83,9 +90,9 @@ pub(crate) fn extract_with(input: &Input<'_>, lexicons: &Lexicons) -> People {
         if trimmed.is_empty() || input.in_chrome(trimmed.start) || skip(&trimmed) {
             continue;
         }
-        let (toks, raw) = tokens::tokenize_both(text, trimmed, Some(lexicons), &choose);
-        LineScanner::new(text, &toks, lexicons, &mut findings).scan();
-        citations.extend(legal::citations(text, &raw, lexicons));
+        tokenizer.read(text, trimmed, &choose);
+        LineScanner::new(text, tokenizer.expanded(), lexicons, &mut findings).scan();
+        citations.extend(legal::citations(text, tokenizer.plain(), lexicons));
     }
     if let Some((name, title)) = &byline.signer {
         signer(
@@ -180,16 +187,16 @@ fn signer(
     name: Range<usize>,
     title: Range<usize>,
     lexicons: &Lexicons,
-    choose: &dyn Fn(&[String]) -> usize,
+    choose: &dyn Fn(&Abbreviation) -> usize,
     findings: &mut Findings,
 ) {
-    let toks = tokens::tokenize(text, title, Some(lexicons), choose);
+    let toks = tokens::tokenize(text, title, lexicons, choose);
     let titles: Vec<titles::TitleRecord> = titles::title_at(text, &toks, 0, lexicons, true)
         .filter(|t| t.end == toks.len())
         .map(|t| titles::TitleRecord::new(text, &toks, &t))
         .into_iter()
         .collect();
-    let name_toks = tokens::tokenize(text, name.clone(), Some(lexicons), choose);
+    let name_toks = tokens::tokenize(text, name.clone(), lexicons, choose);
     let whole = names::name_at(&name_toks, 0, lexicons).is_some_and(|n| n.end == name_toks.len());
     if whole {
         findings.named.push(officials::NamedMention {
@@ -206,10 +213,20 @@ fn organizations(input: &Input<'_>, mut mentions: Vec<officials::OrgMention>) ->
     mentions.sort_by_key(|m| (m.range.start, m.range.end));
     let mut out: Vec<Organization> = Vec::new();
     let mut by_key: HashMap<String, usize> = HashMap::new();
+    // A body is named the same way again and again: its canonical form is folded once.
+    let mut by_canonical: HashMap<String, usize> = HashMap::new();
     for mention in mentions {
-        let key = crate::text::fold::fold(&mention.canonical);
         let span = input.span(mention.range.clone());
-        match by_key.get(&key).and_then(|&i| out.get_mut(i)) {
+        let found = by_canonical.get(&mention.canonical).copied().or_else(|| {
+            let index = by_key
+                .get(&crate::text::fold::fold(&mention.canonical))
+                .copied();
+            if let Some(index) = index {
+                by_canonical.insert(mention.canonical.clone(), index);
+            }
+            index
+        });
+        match found.and_then(|i| out.get_mut(i)) {
             Some(org) => {
                 // Mentions arrive sorted, so a repeat is the last one pushed: comparing with it
                 // (not searching them all) keeps this linear in a report that names one body
@@ -219,7 +236,8 @@ fn organizations(input: &Input<'_>, mut mentions: Vec<officials::OrgMention>) ->
                 }
             }
             None => {
-                by_key.insert(key, out.len());
+                by_key.insert(crate::text::fold::fold(&mention.canonical), out.len());
+                by_canonical.insert(mention.canonical.clone(), out.len());
                 out.push(Organization {
                     id: FactId::new('g', out.len() + 1),
                     text: input.slice(mention.range.clone()).to_owned(),

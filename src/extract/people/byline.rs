@@ -41,25 +41,34 @@ pub(crate) struct Byline {
     pub(crate) signer: Option<(Range<usize>, Range<usize>)>,
 }
 
-/// The lines of `text` that hold something, trimmed, as byte ranges.
-fn lines(text: &str) -> Vec<Range<usize>> {
+/// The last `n` lines of `text` that hold something, trimmed, as byte ranges in order, and
+/// whether they start with the first such line of the text (read from the end: the byline is
+/// looked for among the last lines only).
+fn last_lines(text: &str, n: usize) -> (Vec<Range<usize>>, bool) {
     let mut out = Vec::new();
-    let mut start = 0;
-    for line in text.split('\n') {
+    let mut end = text.len();
+    for line in text.rsplit('\n') {
+        let start = end - line.len();
         let lead = line.len() - line.trim_start().len();
         let trimmed = line.trim();
         if !trimmed.is_empty() {
+            if out.len() == n {
+                out.reverse();
+                return (out, false);
+            }
             out.push(start + lead..start + lead + trimmed.len());
         }
-        start += line.len() + 1;
+        end = start.saturating_sub(1);
     }
-    out
+    out.reverse();
+    (out, true)
 }
 
 /// Finds the byline (and a signature block) among the last lines of `text`; `is_chrome` says
 /// which byte offsets are page chrome.
 pub(crate) fn find(text: &str, is_chrome: &dyn Fn(usize) -> bool) -> Byline {
-    let all = lines(text);
+    // Two more than looked at: a signer's title stands two lines above their name.
+    let (all, from_first) = last_lines(text, LOOKBACK_LINES + 2);
     let mut byline = Byline::default();
     for (index, range) in all.iter().enumerate().rev().take(LOOKBACK_LINES) {
         if is_chrome(range.start) {
@@ -69,7 +78,8 @@ pub(crate) fn find(text: &str, is_chrome: &dyn Fn(usize) -> bool) -> Byline {
         // Prose ends the search: the byline stands below the last sentence.
         let words = line.split_whitespace().count();
         let sentence = line.ends_with(['.', '!', '?', ';']) && words > MAX_BYLINE_WORDS;
-        if line.chars().count() > MAX_BYLINE_CHARS || sentence || index == 0 {
+        let first_line = from_first && index == 0;
+        if line.chars().count() > MAX_BYLINE_CHARS || sentence || first_line {
             break;
         }
         let Some(authors) = authors_of(line) else {
@@ -213,6 +223,41 @@ mod tests {
         ];
         for (line, want) in cases {
             assert_eq!(authors(line), want, "{line}");
+        }
+    }
+
+    /// The lines as the first version listed them: every line of the text.
+    fn all_lines(text: &str) -> Vec<Range<usize>> {
+        let mut out = Vec::new();
+        let mut start = 0;
+        for line in text.split('\n') {
+            let lead = line.len() - line.trim_start().len();
+            let trimmed = line.trim();
+            if !trimmed.is_empty() {
+                out.push(start + lead..start + lead + trimmed.len());
+            }
+            start += line.len() + 1;
+        }
+        out
+    }
+
+    #[test]
+    fn the_last_lines_are_the_tail_of_all_lines() {
+        for text in [
+            "",
+            "\n\n",
+            "a",
+            " a \n\n b\n",
+            "x\ny\nz\n\n  w  \nv",
+            "\n\n1\n2\n3\n4\n",
+        ] {
+            let all = all_lines(text);
+            for n in 0..6 {
+                let (last, from_first) = last_lines(text, n);
+                let skip = all.len().saturating_sub(n);
+                assert_eq!(last, all.get(skip..).unwrap_or_default(), "{text:?} {n}");
+                assert_eq!(from_first, skip == 0, "{text:?} {n}");
+            }
         }
     }
 

@@ -84,10 +84,7 @@ pub(crate) fn resolve(
     for (i, official) in officials.iter().enumerate() {
         for title in &official.titles {
             for n in 1..=title.org_key.len() {
-                let key = (
-                    title.role_key.clone(),
-                    title.org_key.get(..n).unwrap_or_default().join(" "),
-                );
+                let key = (title.role_key.clone(), title.org_key.first(n).to_owned());
                 let entry = index.entry(key).or_default();
                 if !entry.contains(&i) && entry.len() < MAX_CANDIDATES {
                     entry.push(i);
@@ -99,7 +96,10 @@ pub(crate) fn resolve(
     for mention in title_only {
         let mut candidates: Option<Vec<usize>> = None;
         for title in mention.titles.iter().filter(|t| !t.org_key.is_empty()) {
-            let key = (title.role_key.clone(), title.org_key.join(" "));
+            let key = (
+                title.role_key.clone(),
+                title.org_key.first(title.org_key.len()).to_owned(),
+            );
             let found = index.get(&key).cloned().unwrap_or_default();
             candidates = Some(match candidates {
                 None => found,

@@ -9,7 +9,7 @@
 
 use std::ops::Range;
 
-use super::lexicon::Lexicons;
+use super::lexicon::{Keyword, Lexicons};
 use super::tokens::{Case, Tok, span_of};
 use crate::date::Date;
 use crate::number::scan_roman_ordinal;
@@ -62,12 +62,12 @@ fn parse_code(code: &str) -> Option<(String, Option<String>, String)> {
 }
 
 /// The run of tokens glued together from `toks[k]` ("1234/QĐ-UBND"), as text and end.
-fn glued(text: &str, toks: &[Tok], k: usize) -> Option<(String, usize)> {
+fn glued(text: &str, toks: &[Tok<'_>], k: usize) -> Option<(String, usize)> {
     let mut end = k + 1;
-    while toks
-        .get(end)
-        .is_some_and(|t| !t.space_before && (t.is_word() || t.is_punct(&["/", "-", "."])))
-    {
+    while toks.get(end).is_some_and(|t| {
+        !t.space_before
+            && (t.is_word() || t.is_mark(&[Keyword::Slash, Keyword::Hyphen, Keyword::Period]))
+    }) {
         end += 1;
     }
     let range = span_of(toks, k, end)?;
@@ -76,8 +76,8 @@ fn glued(text: &str, toks: &[Tok], k: usize) -> Option<(String, usize)> {
 
 /// A date written after a citation ("ngày 15/3/2024", "ngày 8-12-2021", "ngày 25 tháng 10 năm
 /// 2023"), as `YYYY-MM-DD`, and where it ends.
-fn date_after(text: &str, toks: &[Tok], k: usize) -> Option<(String, usize)> {
-    if toks.get(k)?.folded != "ngay" {
+fn date_after(text: &str, toks: &[Tok<'_>], k: usize) -> Option<(String, usize)> {
+    if !toks.get(k)?.is(Keyword::Ngay) {
         return None;
     }
     let number = |i: usize| -> Option<u32> {
@@ -85,14 +85,14 @@ fn date_after(text: &str, toks: &[Tok], k: usize) -> Option<(String, usize)> {
         (t.case == Case::Digit).then(|| text.get(t.range.clone())?.parse().ok())?
     };
     let day = number(k + 1)?;
-    let (month, year, end) = if toks.get(k + 2)?.is_punct(&["/", "-"]) {
-        let sep = toks.get(k + 2)?.folded.clone();
+    let (month, year, end) = if toks.get(k + 2)?.is_mark(&[Keyword::Slash, Keyword::Hyphen]) {
+        let sep = toks.get(k + 2)?.word;
         let month = number(k + 3)?;
-        if toks.get(k + 4)?.folded != sep {
+        if toks.get(k + 4)?.word != sep {
             return None;
         }
         (month, number(k + 5)?, k + 6)
-    } else if toks.get(k + 2)?.folded == "thang" && toks.get(k + 4)?.folded == "nam" {
+    } else if toks.get(k + 2)?.is(Keyword::Thang) && toks.get(k + 4)?.is(Keyword::Nam) {
         (number(k + 3)?, number(k + 5)?, k + 6)
     } else {
         return None;
@@ -106,10 +106,18 @@ fn date_after(text: &str, toks: &[Tok], k: usize) -> Option<(String, usize)> {
 }
 
 /// The citations of one line (tokens without abbreviations expanded).
-pub(crate) fn citations(text: &str, toks: &[Tok], lexicons: &Lexicons) -> Vec<Citation> {
+pub(crate) fn citations(text: &str, toks: &[Tok<'_>], lexicons: &Lexicons) -> Vec<Citation> {
     let mut out = Vec::new();
     let mut i = 0;
-    while i < toks.len() {
+    while let Some(tok) = toks.get(i) {
+        // A citation starts with a type of the list, or is a release's own "Số:" at the start
+        // of the line: any other token is refused here, before a call.
+        let may_start = tok.case != Case::Punct
+            && (lexicons.document_types.may_start(tok) || (i == 0 && tok.is(Keyword::So)));
+        if !may_start {
+            i += 1;
+            continue;
+        }
         match citation_at(text, toks, i, lexicons) {
             Some((citation, end)) => {
                 out.push(citation);
@@ -123,7 +131,7 @@ pub(crate) fn citations(text: &str, toks: &[Tok], lexicons: &Lexicons) -> Vec<Ci
 
 fn citation_at(
     text: &str,
-    toks: &[Tok],
+    toks: &[Tok<'_>],
     i: usize,
     lexicons: &Lexicons,
 ) -> Option<(Citation, usize)> {
@@ -133,7 +141,7 @@ fn citation_at(
     }
     let typed = lexicons.document_types.at(toks, i);
     // "Số: 45/TC-CTK" at the start of a line: the type comes from the code.
-    let own_number = typed.is_none() && i == 0 && first.folded == "so";
+    let own_number = typed.is_none() && i == 0 && first.is(Keyword::So);
     if typed.is_none() && !own_number {
         return None;
     }
@@ -141,12 +149,12 @@ fn citation_at(
     let mut said_number = own_number;
     if toks
         .get(k)
-        .is_some_and(|t| t.folded == "so" && t.case != Case::Punct)
+        .is_some_and(|t| t.is(Keyword::So) && t.case != Case::Punct)
     {
         k += 1;
         said_number = true;
     }
-    if toks.get(k).is_some_and(|t| t.is_punct(&[":"])) {
+    if toks.get(k).is_some_and(|t| t.is_mark(&[Keyword::Colon])) {
         k += 1;
     }
     if toks.get(k).is_some_and(|t| t.case == Case::Digit) {
@@ -196,8 +204,8 @@ fn citation_at(
 }
 
 /// "Trung ương 4 [khóa XII]", "Đại hội [lần thứ] XIII": where it ends.
-fn plenum_or_congress(text: &str, toks: &[Tok], k: usize) -> Option<usize> {
-    let word = |i: usize| toks.get(i).map(|t| t.folded.as_str());
+fn plenum_or_congress(text: &str, toks: &[Tok<'_>], k: usize) -> Option<usize> {
+    let word = |i: usize, keyword: Keyword| toks.get(i).is_some_and(|t| t.is(keyword));
     let roman = |i: usize| -> Option<usize> {
         let t = toks.get(i)?;
         let (_, end) = scan_roman_ordinal(text, t.range.start)?;
@@ -209,11 +217,11 @@ fn plenum_or_congress(text: &str, toks: &[Tok], k: usize) -> Option<usize> {
                 .count(),
         )
     };
-    let mut end = if word(k) == Some("trung") && word(k + 1) == Some("uong") {
+    let mut end = if word(k, Keyword::Trung) && word(k + 1, Keyword::Uong) {
         toks.get(k + 2).filter(|t| t.case == Case::Digit)?;
         k + 3
-    } else if word(k) == Some("dai") && word(k + 1) == Some("hoi") {
-        let at = if word(k + 2) == Some("lan") && word(k + 3) == Some("thu") {
+    } else if word(k, Keyword::Dai) && word(k + 1, Keyword::Hoi) {
+        let at = if word(k + 2, Keyword::Lan) && word(k + 3, Keyword::Thu) {
             k + 4
         } else {
             k + 2
@@ -222,7 +230,7 @@ fn plenum_or_congress(text: &str, toks: &[Tok], k: usize) -> Option<usize> {
     } else {
         return None;
     };
-    if word(end) == Some("khoa")
+    if word(end, Keyword::Khoa)
         && let Some(after) = roman(end + 1)
     {
         end = after;
@@ -233,7 +241,7 @@ fn plenum_or_congress(text: &str, toks: &[Tok], k: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::people::tokens::tokenize;
+    use crate::extract::people::tokens::Tokenizer;
 
     type Row = (
         String,
@@ -244,8 +252,9 @@ mod tests {
     );
 
     fn cite(text: &str) -> Vec<Row> {
-        let toks = tokenize(text, 0..text.len(), None, &|_| 0);
-        citations(text, &toks, Lexicons::builtin())
+        let mut tokenizer = Tokenizer::new(Lexicons::builtin());
+        tokenizer.read(text, 0..text.len(), &|_| 0);
+        citations(text, tokenizer.plain(), Lexicons::builtin())
             .into_iter()
             .map(|c| {
                 (

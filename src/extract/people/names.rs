@@ -18,7 +18,7 @@ pub(crate) struct NameMatch {
 
 /// Whether `toks[k]` can be a syllable of a name: a capitalized word written as such (not an
 /// abbreviation), that starts no role and no body ("Chủ tịch", "Thành ủy").
-fn is_name_syllable(toks: &[Tok], k: usize, lexicons: &Lexicons) -> bool {
+fn is_name_syllable(toks: &[Tok<'_>], k: usize, lexicons: &Lexicons) -> bool {
     let Some(tok) = toks.get(k) else {
         return false;
     };
@@ -33,7 +33,7 @@ fn is_name_syllable(toks: &[Tok], k: usize, lexicons: &Lexicons) -> bool {
 
 /// The name that starts at `toks[i]`, if any: the run of name syllables (at most five), when
 /// it holds at least two.
-pub(crate) fn name_at(toks: &[Tok], i: usize, lexicons: &Lexicons) -> Option<NameMatch> {
+pub(crate) fn name_at(toks: &[Tok<'_>], i: usize, lexicons: &Lexicons) -> Option<NameMatch> {
     let mut end = i;
     while end < toks.len()
         && end - i < MAX_SYLLABLES + 1
@@ -60,7 +60,12 @@ pub(crate) fn name_at(toks: &[Tok], i: usize, lexicons: &Lexicons) -> Option<Nam
 }
 
 /// Whether `toks[start..end]` is a place or a street that looks like a name ("Hồ Chí Minh").
-pub(crate) fn is_not_a_name(toks: &[Tok], start: usize, end: usize, lexicons: &Lexicons) -> bool {
+pub(crate) fn is_not_a_name(
+    toks: &[Tok<'_>],
+    start: usize,
+    end: usize,
+    lexicons: &Lexicons,
+) -> bool {
     lexicons
         .not_names
         .at(toks, start)
@@ -72,7 +77,7 @@ pub(crate) fn is_not_a_name(toks: &[Tok], start: usize, end: usize, lexicons: &L
 /// start that gives a surname-led name of at most four syllables (five with a two-syllable
 /// family name).
 pub(crate) fn name_ending_at(
-    toks: &[Tok],
+    toks: &[Tok<'_>],
     floor: usize,
     end: usize,
     lexicons: &Lexicons,
@@ -103,7 +108,7 @@ mod tests {
     use crate::extract::people::tokens::tokenize;
 
     fn name(text: &str) -> Option<String> {
-        let toks = tokenize(text, 0..text.len(), Some(Lexicons::builtin()), &|_| 0);
+        let toks = tokenize(text, 0..text.len(), Lexicons::builtin(), &|_| 0);
         let m = name_at(&toks, 0, Lexicons::builtin())?;
         let range = toks.get(m.start)?.range.start..toks.get(m.end - 1)?.range.end;
         text.get(range).map(str::to_owned)

@@ -9,15 +9,15 @@
 
 use std::ops::Range;
 
-use super::lexicon::Lexicons;
+use super::lexicon::{Keyword, Lexicons};
 use super::names::{NameMatch, name_at, name_ending_at};
 use super::titles::{OrgMatch, TitleMatch, TitleRecord, org_at, title_at};
 use super::tokens::{Case, Tok, group_end, span_of, starts_group};
 
 /// Words before an honorific or a title that make it a group ("các đồng chí").
-const GROUP_MARKERS: [&str; 3] = ["cac", "nhung", "quy"];
+const GROUP_MARKERS: [Keyword; 3] = [Keyword::Cac, Keyword::Nhung, Keyword::Quy];
 /// Separators between a name and its titles, and between titles.
-const TITLE_SEPARATORS: [&str; 3] = [",", "-", "–"];
+const TITLE_SEPARATORS: [Keyword; 3] = [Keyword::Comma, Keyword::Hyphen, Keyword::EnDash];
 /// How far after a name "làm" / "giữ chức" may introduce another title, in tokens.
 const APPOINTMENT_WINDOW: usize = 10;
 
@@ -58,7 +58,7 @@ pub(crate) struct Findings {
 /// Reads the people and bodies of one line.
 pub(crate) struct LineScanner<'a> {
     text: &'a str,
-    toks: &'a [Tok],
+    toks: &'a [Tok<'a>],
     lexicons: &'a Lexicons,
     out: &'a mut Findings,
 }
@@ -66,7 +66,7 @@ pub(crate) struct LineScanner<'a> {
 impl<'a> LineScanner<'a> {
     pub(crate) fn new(
         text: &'a str,
-        toks: &'a [Tok],
+        toks: &'a [Tok<'a>],
         lexicons: &'a Lexicons,
         out: &'a mut Findings,
     ) -> LineScanner<'a> {
@@ -84,7 +84,7 @@ impl<'a> LineScanner<'a> {
         let mut covered = vec![false; n];
         let mut i = 0;
         while i < n {
-            let end = if starts_group(self.toks, i) {
+            let end = if starts_group(self.toks, i) && self.may_start_person(i) {
                 self.person_at(i)
             } else {
                 None
@@ -101,7 +101,13 @@ impl<'a> LineScanner<'a> {
         }
         let mut i = 0;
         while i < n {
-            if !covered.get(i).copied().unwrap_or(true)
+            // A body in prose starts with a capitalized head of the list: the rest are
+            // refused here, without a call.
+            let may_start = self
+                .tok(i)
+                .is_some_and(|t| t.is_capitalized() && self.lexicons.organizations.may_start(t));
+            if may_start
+                && !covered.get(i).copied().unwrap_or(true)
                 && let Some(org) = org_at(self.text, self.toks, i, self.lexicons, true)
             {
                 self.record_org(&org);
@@ -112,7 +118,7 @@ impl<'a> LineScanner<'a> {
         }
     }
 
-    fn tok(&self, k: usize) -> Option<&'a Tok> {
+    fn tok(&self, k: usize) -> Option<&'a Tok<'a>> {
         self.toks.get(k)
     }
 
@@ -130,11 +136,11 @@ impl<'a> LineScanner<'a> {
     fn is_group(&self, i: usize) -> bool {
         i.checked_sub(1)
             .and_then(|p| self.tok(p))
-            .is_some_and(|t| t.case == Case::Lower && GROUP_MARKERS.contains(&t.folded.as_str()))
+            .is_some_and(|t| t.case == Case::Lower && GROUP_MARKERS.iter().any(|&m| t.is(m)))
     }
 
     fn is_separator(&self, k: usize) -> bool {
-        self.tok(k).is_some_and(|t| t.is_punct(&TITLE_SEPARATORS))
+        self.tok(k).is_some_and(|t| t.is_mark(&TITLE_SEPARATORS))
     }
 
     fn honorific_at(&self, k: usize) -> Option<(usize, String)> {
@@ -144,6 +150,14 @@ impl<'a> LineScanner<'a> {
         self.tok(end)
             .filter(|t| t.is_capitalized())
             .map(|_| (end, spelling.clone()))
+    }
+
+    /// Whether a person may start at `toks[i]`: every way [`Self::person_at`] reads one
+    /// starts with an honorific, or with a capitalized word (a title in prose, a name), so
+    /// a lower-case word that starts no honorific is refused here, without lookups.
+    fn may_start_person(&self, i: usize) -> bool {
+        self.tok(i)
+            .is_some_and(|t| t.is_capitalized() || self.lexicons.honorifics.may_start(t))
     }
 
     /// A person (or a group, skipped) starting at `toks[i]`; the token where it ends.
@@ -190,7 +204,7 @@ impl<'a> LineScanner<'a> {
     }
 
     /// The titles written after a name, each after a comma or a dash.
-    fn titles_after(&self, mut k: usize) -> (Vec<TitleMatch>, usize) {
+    fn titles_after(&self, mut k: usize) -> (Vec<TitleMatch<'a>>, usize) {
         let mut titles = Vec::new();
         while self.is_separator(k) {
             let Some(title) = title_at(self.text, self.toks, k + 1, self.lexicons, false) else {
@@ -204,17 +218,19 @@ impl<'a> LineScanner<'a> {
 
     /// A title given in the same clause by "làm" or "giữ chức" ("được bầu giữ chức Phó Bí thư
     /// Đảng ủy xã", "do đồng chí Lưu Thị Hạnh làm Chủ nhiệm").
-    fn appointed_title(&self, from: usize) -> Option<TitleMatch> {
+    fn appointed_title(&self, from: usize) -> Option<TitleMatch<'a>> {
         let mut k = from;
         while k < from + APPOINTMENT_WINDOW {
             let tok = self.tok(k)?;
             if tok.case == Case::Punct || self.honorific_at(k).is_some() {
                 return None;
             }
-            let len = match tok.folded.as_str() {
-                "lam" if tok.case == Case::Lower => 1,
-                "giu" if self.tok(k + 1).is_some_and(|t| t.folded == "chuc") => 2,
-                _ => 0,
+            let len = if tok.is(Keyword::Lam) && tok.case == Case::Lower {
+                1
+            } else if tok.is(Keyword::Giu) && self.tok(k + 1).is_some_and(|t| t.is(Keyword::Chuc)) {
+                2
+            } else {
+                0
             };
             if len > 0 {
                 return title_at(self.text, self.toks, k + len, self.lexicons, true);
@@ -228,8 +244,8 @@ impl<'a> LineScanner<'a> {
     /// its honorific; a name without one must start with a family name.
     fn next_name(&self, k: usize, commas: bool) -> Option<(NameMatch, Option<String>)> {
         let tok = self.tok(k)?;
-        let joins =
-            (tok.case == Case::Lower && tok.folded == "va") || (commas && tok.is_punct(&[","]));
+        let joins = (tok.case == Case::Lower && tok.is(Keyword::Va))
+            || (commas && tok.is_mark(&[Keyword::Comma]));
         if !joins {
             return None;
         }
@@ -254,9 +270,16 @@ impl<'a> LineScanner<'a> {
             k = title.end;
             titles.push(title);
         }
-        let records = self.records(&titles);
-        for (name, honorific) in names {
-            self.push_named(name, honorific, records.clone());
+        let mut records = self.records(&titles);
+        let last = names.len().saturating_sub(1);
+        for (index, (name, honorific)) in names.into_iter().enumerate() {
+            // The last name takes the records themselves: most mentions name one person.
+            let own = if index == last {
+                std::mem::take(&mut records)
+            } else {
+                records.clone()
+            };
+            self.push_named(name, honorific, own);
         }
         k
     }
@@ -290,7 +313,7 @@ impl<'a> LineScanner<'a> {
             }
             return Some(k);
         };
-        let records = self.records(&titles);
+        let mut records = self.records(&titles);
         let mut names = vec![(name, honorific)];
         let mut k = name.end;
         while let Some((next, honorific)) = self.next_name(k, true) {
@@ -300,13 +323,16 @@ impl<'a> LineScanner<'a> {
         // More titles after the (last) name are its own ("Chủ tịch UBND tỉnh Trần A, Phó Bí
         // thư Tỉnh ủy").
         let (more, end) = self.titles_after(k);
-        let more = self.records(&more);
+        let mut more = self.records(&more);
         let last = names.len().saturating_sub(1);
         for (index, (name, honorific)) in names.into_iter().enumerate() {
-            let mut own = records.clone();
-            if index == last {
-                own.extend(more.iter().cloned());
-            }
+            let own = if index == last {
+                let mut own = std::mem::take(&mut records);
+                own.append(&mut more);
+                own
+            } else {
+                records.clone()
+            };
             self.push_named(name, honorific, own);
         }
         Some(end)
@@ -314,7 +340,7 @@ impl<'a> LineScanner<'a> {
 
     /// The name at the end of a title's organization, cut from it ("UBND tỉnh | Trần Quang
     /// Vịnh").
-    fn split_name(&self, title: &mut TitleMatch) -> Option<NameMatch> {
+    fn split_name(&self, title: &mut TitleMatch<'_>) -> Option<NameMatch> {
         let floor = title.org.as_ref().map_or(title.role_end, |o| o.head_end);
         let name = name_ending_at(self.toks, floor, title.end, self.lexicons)?;
         if let Some(org) = title.org.as_mut() {
@@ -326,11 +352,11 @@ impl<'a> LineScanner<'a> {
         title.end = title
             .org
             .as_ref()
-            .map_or(title.role_end, |o: &OrgMatch| o.end.max(title.role_end));
+            .map_or(title.role_end, |o: &OrgMatch<'_>| o.end.max(title.role_end));
         Some(name)
     }
 
-    fn records(&mut self, titles: &[TitleMatch]) -> Vec<TitleRecord> {
+    fn records(&mut self, titles: &[TitleMatch<'_>]) -> Vec<TitleRecord> {
         for title in titles {
             if let Some(org) = &title.org {
                 self.record_org(org);
@@ -342,7 +368,7 @@ impl<'a> LineScanner<'a> {
             .collect()
     }
 
-    fn record_org(&mut self, org: &OrgMatch) {
+    fn record_org(&mut self, org: &OrgMatch<'_>) {
         if org.end <= org.start {
             return;
         }

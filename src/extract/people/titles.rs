@@ -8,26 +8,50 @@
 //! lower-case words ("Cục Cảnh sát giao thông"). It ends at punctuation, at a clause word
 //! ("dự", "cho biết", "của"), at another role, or at a lower-case word after a place.
 
-use super::lexicon::{Lexicons, OrgHead, Role};
-use super::tokens::{Case, Tok, expanded, group_end, starts_group};
+use super::lexicon::{Keyword, Lexicons, OrgHead, Role};
+use super::tokens::{Case, Tok, group_end, push_expanded, starts_group};
+use crate::text::fold::fold_char;
 
-/// Administrative levels that follow the name of a body ("UBND tỉnh", "Huyện ủy" has none).
-const ADMIN_LEVELS: [&[&str]; 14] = [
-    &["tỉnh"],
-    &["thành", "phố"],
-    &["huyện"],
-    &["quận"],
-    &["xã"],
-    &["phường"],
-    &["thị", "xã"],
-    &["thị", "trấn"],
-    &["thôn"],
-    &["bản"],
-    &["ấp"],
-    &["tổ", "dân", "phố"],
-    &["khu", "phố"],
-    &["cơ", "sở"],
+/// Administrative levels that follow the name of a body ("UBND tỉnh", "Huyện ủy" has none):
+/// each word as written and folded.
+const ADMIN_LEVELS: [&[(&str, Keyword)]; 14] = [
+    &[("tỉnh", Keyword::Tinh)],
+    &[("thành", Keyword::Thanh), ("phố", Keyword::Pho)],
+    &[("huyện", Keyword::Huyen)],
+    &[("quận", Keyword::Quan)],
+    &[("xã", Keyword::Xa)],
+    &[("phường", Keyword::Phuong)],
+    &[("thị", Keyword::Thi), ("xã", Keyword::Xa)],
+    &[("thị", Keyword::Thi), ("trấn", Keyword::Tran)],
+    &[("thôn", Keyword::Thon)],
+    &[("bản", Keyword::Ban)],
+    &[("ấp", Keyword::Ap)],
+    &[
+        ("tổ", Keyword::To),
+        ("dân", Keyword::Dan),
+        ("phố", Keyword::Pho),
+    ],
+    &[("khu", Keyword::Khu), ("phố", Keyword::Pho)],
+    &[("cơ", Keyword::Co), ("sở", Keyword::So)],
 ];
+
+/// The first words of [`ADMIN_LEVELS`]: a word that starts none is refused before the levels
+/// are compared.
+const ADMIN_FIRST_WORDS: u64 = Keyword::set(&[
+    Keyword::Tinh,
+    Keyword::Thanh,
+    Keyword::Huyen,
+    Keyword::Quan,
+    Keyword::Xa,
+    Keyword::Phuong,
+    Keyword::Thi,
+    Keyword::Thon,
+    Keyword::Ban,
+    Keyword::Ap,
+    Keyword::To,
+    Keyword::Khu,
+    Keyword::Co,
+]);
 
 /// Lower-case words a proper name inside a body may hold in a row ("sát giao thông").
 const MAX_LOWER_RUN: usize = 3;
@@ -36,16 +60,16 @@ const MAX_ORG_TOKENS: usize = 18;
 
 /// A body found in the text.
 #[derive(Debug, Clone)]
-pub(crate) struct OrgMatch {
+pub(crate) struct OrgMatch<'l> {
     pub(crate) start: usize,
     pub(crate) head_end: usize,
     pub(crate) end: usize,
-    pub(crate) head: OrgHead,
+    pub(crate) head: &'l OrgHead,
 }
 
-impl OrgMatch {
+impl OrgMatch<'_> {
     /// Whether its head is written as an abbreviation ("UBND").
-    fn head_abbreviated(&self, toks: &[Tok]) -> bool {
+    fn head_abbreviated(&self, toks: &[Tok<'_>]) -> bool {
         toks.get(self.start..self.head_end)
             .unwrap_or_default()
             .iter()
@@ -54,7 +78,7 @@ impl OrgMatch {
 
     /// The body as the contract shows it: the head in its lexicon spelling and the rest as
     /// written; an abbreviated head stays as written ("UBND tỉnh").
-    pub(crate) fn display(&self, text: &str, toks: &[Tok]) -> String {
+    pub(crate) fn display(&self, text: &str, toks: &[Tok<'_>]) -> String {
         let surface = |from: usize| {
             let range = super::tokens::span_of(toks, from, self.end);
             range
@@ -65,51 +89,55 @@ impl OrgMatch {
         if self.head_abbreviated(toks) {
             return surface(self.start);
         }
+        let mut out = self.head.spelling.clone();
         if self.end > self.head_end {
-            format!("{} {}", self.head.spelling, surface(self.head_end))
-        } else {
-            self.head.spelling.clone()
+            out.push(' ');
+            out.push_str(&surface(self.head_end));
         }
+        out
     }
 
     /// The body with abbreviations expanded and the head in its lexicon spelling.
-    pub(crate) fn canonical(&self, text: &str, toks: &[Tok]) -> String {
-        let head = if self.head_abbreviated(toks) {
-            expanded(text, toks, self.start, self.head_end)
+    pub(crate) fn canonical(&self, text: &str, toks: &[Tok<'_>]) -> String {
+        let mut out = String::new();
+        if self.head_abbreviated(toks) {
+            push_expanded(&mut out, text, toks, self.start, self.head_end);
         } else {
-            self.head.spelling.clone()
-        };
-        if self.end > self.head_end {
-            format!("{head} {}", expanded(text, toks, self.head_end, self.end))
-        } else {
-            head
+            out.push_str(&self.head.spelling);
         }
+        if self.end > self.head_end {
+            out.push(' ');
+            push_expanded(&mut out, text, toks, self.head_end, self.end);
+        }
+        out
     }
 }
 
 /// A title found in the text.
 #[derive(Debug, Clone)]
-pub(crate) struct TitleMatch {
+pub(crate) struct TitleMatch<'l> {
     pub(crate) start: usize,
     pub(crate) role_end: usize,
     pub(crate) end: usize,
-    pub(crate) role: Role,
-    pub(crate) org: Option<OrgMatch>,
+    pub(crate) role: &'l Role,
+    pub(crate) org: Option<OrgMatch<'l>>,
     /// Whether the organization starts inside the role ("Trưởng [Ban] Tuyên giáo").
     pub(crate) shares_words: bool,
 }
 
 /// The length of the administrative level at `toks[k]`, if one is written there in lower
 /// case ("tỉnh", "thành phố"; "TP" expanded).
-fn admin_level_at(text: &str, toks: &[Tok], k: usize) -> Option<usize> {
+fn admin_level_at(text: &str, toks: &[Tok<'_>], k: usize) -> Option<usize> {
+    if !toks.get(k)?.is_any(ADMIN_FIRST_WORDS) {
+        return None;
+    }
     ADMIN_LEVELS.iter().find_map(|words| {
-        let all = words.iter().enumerate().all(|(n, word)| {
+        let all = words.iter().enumerate().all(|(n, &(word, folded))| {
+            // The folded word first: a word written as the level folds as it does.
             toks.get(k + n).is_some_and(|t| {
-                if t.abbr {
-                    t.folded == crate::text::fold::fold(word)
-                } else {
-                    t.case == Case::Lower && text.get(t.range.clone()) == Some(*word)
-                }
+                t.is(folded)
+                    && (t.abbr
+                        || (t.case == Case::Lower && text.get(t.range.clone()) == Some(word)))
             })
         });
         all.then_some(words.len())
@@ -117,7 +145,7 @@ fn admin_level_at(text: &str, toks: &[Tok], k: usize) -> Option<usize> {
 }
 
 /// Whether a clause word starts at `toks[k]` (written in lower case).
-fn clause_word_at(toks: &[Tok], k: usize, lexicons: &Lexicons) -> bool {
+fn clause_word_at(toks: &[Tok<'_>], k: usize, lexicons: &Lexicons) -> bool {
     toks.get(k).is_some_and(|t| t.case == Case::Lower)
         && lexicons.clause_words.at(toks, k).is_some()
 }
@@ -125,13 +153,13 @@ fn clause_word_at(toks: &[Tok], k: usize, lexicons: &Lexicons) -> bool {
 /// The body that starts at `toks[i]`. With `capitalized`, its first word must be written
 /// with a capital (a body named in prose); inside a title any case is read ("Trưởng phòng
 /// Tài chính").
-pub(crate) fn org_at(
+pub(crate) fn org_at<'l>(
     text: &str,
-    toks: &[Tok],
+    toks: &[Tok<'_>],
     i: usize,
-    lexicons: &Lexicons,
+    lexicons: &'l Lexicons,
     capitalized: bool,
-) -> Option<OrgMatch> {
+) -> Option<OrgMatch<'l>> {
     let first = toks.get(i)?;
     if !starts_group(toks, i) || (capitalized && !first.is_capitalized()) {
         return None;
@@ -140,7 +168,7 @@ pub(crate) fn org_at(
     let glued = !first.space_before
         && i.checked_sub(1)
             .and_then(|p| toks.get(p))
-            .is_some_and(|p| p.is_punct(&["/", "-"]));
+            .is_some_and(|p| p.is_mark(&[Keyword::Slash, Keyword::Hyphen]));
     if glued {
         return None;
     }
@@ -158,7 +186,7 @@ pub(crate) fn org_at(
     while k < toks.len() && k - i < MAX_ORG_TOKENS {
         let Some(tok) = toks.get(k) else { break };
         if tok.case == Case::Punct {
-            let joins = tok.is_punct(&["-", "–", "&"]);
+            let joins = tok.is_mark(&[Keyword::Hyphen, Keyword::EnDash, Keyword::Ampersand]);
             let next_ok = toks.get(k + 1).is_some_and(|n| n.case == Case::Cap)
                 && lexicons.roles.at(toks, k + 1).is_none()
                 && lexicons.organizations.at(toks, k + 1).is_none();
@@ -207,11 +235,12 @@ pub(crate) fn org_at(
                 lower_run = 0;
             }
             Case::Lower
-                if tok.folded == "so" && toks.get(k + 1).is_some_and(|n| n.case == Case::Digit) =>
+                if tok.is(Keyword::So)
+                    && toks.get(k + 1).is_some_and(|n| n.case == Case::Digit) =>
             {
                 k += 1;
             }
-            Case::Lower if tok.folded == "va" => {
+            Case::Lower if tok.is(Keyword::Va) => {
                 let next_ok = toks.get(k + 1).is_some_and(|n| n.case == Case::Cap)
                     && lexicons.organizations.at(toks, k + 1).is_none()
                     && lexicons.roles.at(toks, k + 1).is_none();
@@ -243,13 +272,13 @@ pub(crate) fn org_at(
         start: i,
         head_end,
         end: k,
-        head: head.clone(),
+        head,
     })
 }
 
 /// The role that starts at `toks[i]`, if any, and where it ends.
 pub(crate) fn role_at<'l>(
-    toks: &[Tok],
+    toks: &[Tok<'_>],
     i: usize,
     lexicons: &'l Lexicons,
 ) -> Option<(usize, &'l Role)> {
@@ -263,13 +292,13 @@ pub(crate) fn role_at<'l>(
 /// The title that starts at `toks[i]`: a role and, when one follows, its organization. With
 /// `capitalized`, the role must be written with a capital (a title in prose; after a name
 /// and a comma any case is read: "giảng viên Trường Chính trị tỉnh").
-pub(crate) fn title_at(
+pub(crate) fn title_at<'l>(
     text: &str,
-    toks: &[Tok],
+    toks: &[Tok<'_>],
     i: usize,
-    lexicons: &Lexicons,
+    lexicons: &'l Lexicons,
     capitalized: bool,
-) -> Option<TitleMatch> {
+) -> Option<TitleMatch<'l>> {
     let (role_end, role) = role_at(toks, i, lexicons)?;
     if capitalized && !toks.get(i).is_some_and(Tok::is_capitalized) {
         return None;
@@ -291,7 +320,7 @@ pub(crate) fn title_at(
         start: i,
         role_end,
         end,
-        role: role.clone(),
+        role,
         org,
         shares_words,
     })
@@ -307,16 +336,71 @@ pub(crate) struct TitleRecord {
     /// The role, folded.
     pub(crate) role_key: String,
     /// The organization's canonical words, folded.
-    pub(crate) org_key: Vec<String>,
+    pub(crate) org_key: FoldedWords,
+}
+
+/// The words of a text folded and joined by single spaces, and how many there are: titles are
+/// compared by their first words, and a prefix of the joined words is a slice of it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct FoldedWords {
+    joined: String,
+    count: usize,
+}
+
+impl FoldedWords {
+    /// The whitespace-separated words of `text`, each folded.
+    pub(crate) fn new(text: &str) -> FoldedWords {
+        let mut joined = String::with_capacity(text.len());
+        let mut count = 0;
+        for word in text.split_whitespace() {
+            if count > 0 {
+                joined.push(' ');
+            }
+            // A word holds no space once folded: no char but the space folds to one.
+            joined.extend(word.chars().filter_map(fold_char));
+            count += 1;
+        }
+        FoldedWords { joined, count }
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.count
+    }
+
+    pub(crate) fn is_empty(&self) -> bool {
+        self.count == 0
+    }
+
+    /// The first `n` words (all of them when there are fewer), joined by spaces.
+    pub(crate) fn first(&self, n: usize) -> &str {
+        first_words(&self.joined, n)
+    }
+}
+
+/// The first `n` words of `words` (separated by single spaces), or all of them.
+fn first_words(words: &str, n: usize) -> &str {
+    if n == 0 {
+        return "";
+    }
+    // A byte loop: these are a few words long, and a searcher costs more to set up.
+    let mut spaces = 0;
+    let end = words
+        .bytes()
+        .position(|b| {
+            spaces += usize::from(b == b' ');
+            spaces == n
+        })
+        .unwrap_or(words.len());
+    words.get(..end).unwrap_or_default()
 }
 
 impl TitleRecord {
-    pub(crate) fn new(text: &str, toks: &[Tok], title: &TitleMatch) -> TitleRecord {
+    pub(crate) fn new(text: &str, toks: &[Tok<'_>], title: &TitleMatch<'_>) -> TitleRecord {
         let surface = super::tokens::span_of(toks, title.start, title.end)
             .and_then(|r| text.get(r))
             .unwrap_or_default()
             .to_owned();
-        let role = title.role.spelling.clone();
+        let role = &title.role.spelling;
         let (organization, org_canonical) = match (&title.org, &title.role.organization) {
             (Some(org), _) => (
                 Some(org.display(text, toks)),
@@ -328,32 +412,34 @@ impl TitleRecord {
         let canonical = if let Some(canonical) = &title.role.canonical {
             canonical.clone()
         } else {
-            let role_words: Vec<&str> = role.split(' ').collect();
+            let words = role.split(' ').count();
             let kept = if title.shares_words {
-                role_words.len().saturating_sub(title.role.shared)
+                words.saturating_sub(title.role.shared)
             } else {
-                role_words.len()
+                words
             };
-            let role_part = role_words.get(..kept).unwrap_or_default().join(" ");
+            let role_part = first_words(role, kept);
             match &org_canonical {
                 Some(org) if role_part.is_empty() => org.clone(),
-                Some(org) => format!("{role_part} {org}"),
+                Some(org) => {
+                    let mut canonical = String::with_capacity(role_part.len() + 1 + org.len());
+                    canonical.push_str(role_part);
+                    canonical.push(' ');
+                    canonical.push_str(org);
+                    canonical
+                }
                 None => role.clone(),
             }
         };
         let org_key = org_canonical
             .as_deref()
-            .map(|org| {
-                org.split_whitespace()
-                    .map(crate::text::fold::fold)
-                    .collect()
-            })
+            .map(FoldedWords::new)
             .unwrap_or_default();
         TitleRecord {
             text: surface,
             canonical,
-            role_key: crate::text::fold::fold(&role),
-            role,
+            role_key: title.role.key.clone(),
+            role: role.clone(),
             organization,
             org_key,
         }
@@ -363,7 +449,7 @@ impl TitleRecord {
     /// and "Bí thư Đảng ủy xã").
     pub(crate) fn same_as(&self, other: &TitleRecord) -> bool {
         let n = self.org_key.len().min(other.org_key.len());
-        self.role_key == other.role_key && self.org_key.get(..n) == other.org_key.get(..n)
+        self.role_key == other.role_key && self.org_key.first(n) == other.org_key.first(n)
     }
 }
 
@@ -374,7 +460,7 @@ mod tests {
 
     fn title(text: &str) -> Option<(String, String, String, Option<String>)> {
         let lexicons = Lexicons::builtin();
-        let toks = tokenize(text, 0..text.len(), Some(lexicons), &|_| 1);
+        let toks = tokenize(text, 0..text.len(), lexicons, &|_| 1);
         let t = title_at(text, &toks, 0, lexicons, false)?;
         let record = TitleRecord::new(text, &toks, &t);
         Some((
@@ -503,6 +589,66 @@ mod tests {
     }
 
     #[test]
+    fn folded_words_give_the_first_words_as_a_list_would() {
+        for text in [
+            "",
+            "Ủy ban  nhân\tdân tỉnh",
+            "Thành ủy",
+            "a \u{301} b",
+            "\u{301}",
+            " x ",
+        ] {
+            let list: Vec<String> = text
+                .split_whitespace()
+                .map(crate::text::fold::fold)
+                .collect();
+            let words = FoldedWords::new(text);
+            assert_eq!(words.len(), list.len(), "{text:?}");
+            assert_eq!(words.is_empty(), list.is_empty(), "{text:?}");
+            for n in 0..=list.len() + 1 {
+                let want = list.get(..n.min(list.len())).unwrap_or_default().join(" ");
+                assert_eq!(words.first(n), want, "{text:?} {n}");
+            }
+        }
+        for (words, n, want) in [
+            ("Phó Bí thư", 0, ""),
+            ("Phó Bí thư", 2, "Phó Bí"),
+            ("Phó", 5, "Phó"),
+        ] {
+            assert_eq!(first_words(words, n), want);
+        }
+    }
+
+    #[test]
+    fn no_char_but_the_space_folds_to_a_space() {
+        for c in ('\u{0}'..='\u{3000}')
+            .chain('\u{1E00}'..='\u{2100}')
+            .chain('\u{FE00}'..='\u{FFFF}')
+        {
+            if fold_char(c) == Some(' ') {
+                assert_eq!(c, ' ');
+            }
+        }
+    }
+
+    #[test]
+    fn admin_levels_fold_to_their_keywords() {
+        let vocabulary = &Lexicons::builtin().vocabulary;
+        for level in ADMIN_LEVELS {
+            for (n, &(word, keyword)) in level.iter().enumerate() {
+                assert_eq!(
+                    vocabulary.word(&crate::text::fold::fold(word)),
+                    keyword.id(),
+                    "{word}"
+                );
+                if n == 0 {
+                    assert!(keyword.id().in_set(ADMIN_FIRST_WORDS), "{word}");
+                }
+            }
+        }
+    }
+
+    #[test]
     fn bodies_end_at_clause_words_and_places() {
         let lexicons = Lexicons::builtin();
         let cases = [
@@ -530,7 +676,7 @@ mod tests {
             ),
         ];
         for (text, want) in cases {
-            let toks = tokenize(text, 0..text.len(), Some(lexicons), &|_| 0);
+            let toks = tokenize(text, 0..text.len(), lexicons, &|_| 0);
             let got = org_at(text, &toks, 0, lexicons, true)
                 .and_then(|o| super::super::tokens::span_of(&toks, o.start, o.end))
                 .and_then(|r| text.get(r));
