@@ -306,6 +306,102 @@ pub fn scan_roman_ordinal(text: &str, start: usize) -> Option<(u32, usize)> {
     Some((parse_roman(numeral)?, start + len))
 }
 
+/// Whether [`scan_number`] may find a number at byte `start` of `text`, judged in a few
+/// instructions on `lower`, the text's lower-case copy with every char at the same offset
+/// (`crate::text::lower`): an ASCII digit, or a word whose lower case is a number word.
+/// `false` only where `scan_number` finds nothing, so a scanner asks this at every word and
+/// `scan_number` only where it says yes.
+pub(crate) fn may_start_number(text: &str, lower: &str, start: usize) -> bool {
+    let bytes = lower.as_bytes();
+    let Some(&first) = bytes.get(start) else {
+        return false;
+    };
+    if first.is_ascii_digit() {
+        return true;
+    }
+    // A number word is read case-insensitively, and its lower case is in the copy: its first
+    // two bytes there are those of a number word (every one has at least two).
+    let second = bytes.get(start + 1).copied().unwrap_or(0);
+    if !WORD_PREFIXES.contains(first, second) {
+        return false;
+    }
+    // The whole word, as `scan_number` cuts it, is a number word in lower case.
+    let Some(rest) = text.get(start..) else {
+        return false;
+    };
+    let mut len = 0;
+    for c in rest.chars() {
+        if !crate::text::is_alnum(c) {
+            break;
+        }
+        len += c.len_utf8();
+        if len > MAX_WORD_LEN {
+            return false;
+        }
+    }
+    lower
+        .get(start..start + len)
+        .is_some_and(|word| WORD_INDEX.contains_key(word))
+}
+
+/// The bytes a number can start with in the text: an ASCII digit, or an ASCII letter (in
+/// either case) that starts a number word. A scanner looks at every byte; this table refuses
+/// most of them before [`may_start_number`] is asked.
+pub(crate) fn number_start_bytes() -> &'static [bool; 256] {
+    static TABLE: std::sync::LazyLock<[bool; 256]> = std::sync::LazyLock::new(|| {
+        let mut table = [false; 256];
+        for (b, slot) in (0..=u8::MAX).zip(table.iter_mut()) {
+            *slot = b.is_ascii_digit()
+                || (b.is_ascii_alphabetic() && WORD_PREFIXES.has_first(b.to_ascii_lowercase()));
+        }
+        table
+    });
+    &TABLE
+}
+
+/// The first two bytes of every number word (lower case), as a bit set per first byte.
+struct Prefixes {
+    /// Bit `b` of row `a - b'a'`: a number word starts with the bytes `a`, `b`.
+    rows: [[u64; 4]; 26],
+}
+
+impl Prefixes {
+    /// Whether a number word starts with the byte `first` (every one starts with an ASCII
+    /// letter, and only a capital of it lower-cases to it in the lower-case copy).
+    fn has_first(&self, first: u8) -> bool {
+        first
+            .checked_sub(b'a')
+            .and_then(|row| self.rows.get(usize::from(row)))
+            .is_some_and(|row| row.iter().any(|&bits| bits != 0))
+    }
+
+    fn contains(&self, first: u8, second: u8) -> bool {
+        first
+            .checked_sub(b'a')
+            .and_then(|row| self.rows.get(usize::from(row)))
+            .and_then(|row| row.get(usize::from(second / 64)))
+            .is_some_and(|bits| bits & (1 << (second % 64)) != 0)
+    }
+}
+
+static WORD_PREFIXES: std::sync::LazyLock<Prefixes> = std::sync::LazyLock::new(|| {
+    let mut prefixes = Prefixes { rows: [[0; 4]; 26] };
+    for (word, _) in WORDS {
+        if let [first, second, ..] = word.as_bytes()
+            && let Some(row) = first
+                .checked_sub(b'a')
+                .and_then(|row| prefixes.rows.get_mut(usize::from(row)))
+            && let Some(bits) = row.get_mut(usize::from(second / 64))
+        {
+            *bits |= 1 << (second % 64);
+        }
+    }
+    prefixes
+});
+
+/// No number word is longer than "không" or "triệu" in UTF-8.
+const MAX_WORD_LEN: usize = 8;
+
 // ---------------------------------------------------------------------------
 // Tables
 
@@ -622,6 +718,10 @@ fn with_fraction(int: u64, frac: &[u8]) -> Option<Exact> {
 /// A whole token of digits, `.` and `,`; the flag tells whether it has a
 /// decimal point.
 fn parse_digits(s: &[u8]) -> Option<(Exact, bool)> {
+    // Most numbers are a plain run of digits.
+    if s.iter().all(u8::is_ascii_digit) {
+        return Some((Exact::int(plain_int(s)?), false));
+    }
     if !s
         .iter()
         .all(|&b| b.is_ascii_digit() || b == b'.' || b == b',')
@@ -755,35 +855,61 @@ static WORD_INDEX: std::sync::LazyLock<crate::text::fxhash::FxHashMap<&'static s
     std::sync::LazyLock::new(|| WORDS.iter().copied().collect());
 
 fn classify(syllable: &str) -> Wd {
-    // No number word is longer than "không" or "triệu" in UTF-8 (8 bytes).
-    if syllable.len() > 8 || syllable.is_empty() {
+    if syllable.len() > MAX_WORD_LEN || syllable.is_empty() {
+        return Wd::Other;
+    }
+    // Every number word starts with an ASCII letter, in either case.
+    let first = syllable.as_bytes().first().copied().unwrap_or(0);
+    if !WORD_PREFIXES.has_first(first.to_ascii_lowercase()) {
         return Wd::Other;
     }
     if let Some(&kind) = WORD_INDEX.get(syllable) {
         return kind;
     }
     // Not found as written: a word that starts with a lower-case ASCII letter cannot be one
-    // in another case either (the same rule as `eq_ci`); the rest ("Hai", "HAI", "đ...")
-    // are compared one by one.
-    if syllable
-        .as_bytes()
-        .first()
-        .is_some_and(u8::is_ascii_lowercase)
-    {
+    // in another case either (the same rule as `eq_ci`); the rest ("Hai", "HAI") are looked
+    // up in lower case. `lower_same_len` keeps a char whose lower case has another length
+    // (the Kelvin sign) as it is, so such a word is no number word; nor is it for `eq_ci`,
+    // which wants the lengths equal.
+    if first.is_ascii_lowercase() {
         return Wd::Other;
     }
-    WORDS
-        .iter()
-        .find(|(word, _)| eq_ci(syllable, word))
-        .map_or(Wd::Other, |&(_, kind)| kind)
+    let mut lower = [0u8; MAX_WORD_LEN];
+    let mut len = 0;
+    for c in syllable.chars() {
+        let small = crate::text::lower::lower_same_len(c);
+        let Some(slot) = lower.get_mut(len..len + small.len_utf8()) else {
+            return Wd::Other;
+        };
+        small.encode_utf8(slot);
+        len += small.len_utf8();
+    }
+    lower
+        .get(..len)
+        .and_then(|bytes| std::str::from_utf8(bytes).ok())
+        .and_then(|word| WORD_INDEX.get(word))
+        .copied()
+        .unwrap_or(Wd::Other)
 }
 
 /// The alphanumeric run beginning at `pos`, and its end.
 fn syllable_at(text: &str, pos: usize) -> Option<(&str, usize)> {
     let rest = text.get(pos..)?;
-    let len = rest
-        .find(|c: char| !crate::text::is_alnum(c))
-        .unwrap_or(rest.len());
+    let bytes = rest.as_bytes();
+    let mut len = 0;
+    while let Some(&b) = bytes.get(len) {
+        if b.is_ascii() {
+            if !b.is_ascii_alphanumeric() {
+                break;
+            }
+            len += 1;
+        } else {
+            match rest.get(len..).and_then(|r| r.chars().next()) {
+                Some(c) if crate::text::is_alnum(c) => len += c.len_utf8(),
+                _ => break,
+            }
+        }
+    }
     if len == 0 {
         return None;
     }
@@ -801,10 +927,17 @@ fn after_sep(text: &str, end: usize) -> Option<usize> {
     crate::text::is_alnum(next).then_some(end + i)
 }
 
-/// The word after one separator following `end`: its kind and end.
+/// The number word after one separator following `end`: its kind and end (`None` for any
+/// other word).
 fn next_word(text: &str, end: usize) -> Option<(Wd, usize)> {
-    let (syllable, e) = syllable_at(text, after_sep(text, end)?)?;
-    Some((classify(syllable), e))
+    let start = after_sep(text, end)?;
+    // Most words are no number word: refuse them on their first letter.
+    if !WORD_PREFIXES.has_first(text.as_bytes().get(start)?.to_ascii_lowercase()) {
+        return None;
+    }
+    let (syllable, e) = syllable_at(text, start)?;
+    let kind = classify(syllable);
+    (kind != Wd::Other).then_some((kind, e))
 }
 
 /// The word ending right before the separator that ends `before`.
@@ -1641,6 +1774,136 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// Every start of `text` where [`scan_number`] reads a number passes [`may_start_number`].
+    fn assert_gate_lets_numbers_through(text: &str) {
+        let lower = crate::text::lower::lowercase_same_offsets(text);
+        for start in 0..=text.len() + 1 {
+            if scan_number(text, start).is_some() {
+                let first = text.as_bytes().get(start).copied().unwrap_or(0);
+                assert!(
+                    number_start_bytes()[usize::from(first)]
+                        && may_start_number(text, &lower, start),
+                    "{text:?} at {start}"
+                );
+            }
+        }
+    }
+
+    /// The start gate never refuses a number: every number word in every mix of cases, and
+    /// with each of its chars replaced by any char whose lower case holds a letter of a
+    /// number word (the Kelvin sign for "k", "İ" for "i", ...), alone and before the words
+    /// that make it a number; and every offset of the texts of the tables above.
+    #[test]
+    fn start_gate_never_refuses_a_number() {
+        let letters: std::collections::BTreeSet<char> =
+            WORDS.iter().flat_map(|(w, _)| w.chars()).collect();
+        let spellings: Vec<char> = (0..=0x10FFFF)
+            .filter_map(char::from_u32)
+            .filter(|c| c.to_lowercase().any(|l| letters.contains(&l)))
+            .collect();
+        let suffixes = ["", " trăm", " mươi", " nghìn"];
+        for (word, _) in WORDS {
+            let chars: Vec<char> = word.chars().collect();
+            let mut variants: Vec<String> = Vec::new();
+            for mask in 0..1u32 << chars.len() {
+                let cased = chars.iter().enumerate().map(|(i, &c)| {
+                    if mask & (1 << i) != 0 {
+                        c.to_uppercase().collect::<String>()
+                    } else {
+                        c.to_string()
+                    }
+                });
+                variants.push(cased.collect());
+            }
+            for i in 0..chars.len() {
+                for &c in &spellings {
+                    let mut spelled = chars.clone();
+                    if let Some(slot) = spelled.get_mut(i) {
+                        *slot = c;
+                    }
+                    variants.push(spelled.into_iter().collect());
+                }
+            }
+            for variant in variants {
+                for suffix in suffixes {
+                    let text = format!("{variant}{suffix}");
+                    if scan_number(&text, 0).is_some() {
+                        let lower = crate::text::lower::lowercase_same_offsets(&text);
+                        let first = text.as_bytes().first().copied().unwrap_or(0);
+                        assert!(
+                            number_start_bytes()[usize::from(first)]
+                                && may_start_number(&text, &lower, 0),
+                            "{text:?}"
+                        );
+                    }
+                }
+            }
+        }
+        let texts = [
+            "Đại hội XIV, năm 2023 thu 2 tỷ 300 triệu (tăng 3,2%).",
+            "hai nghìn không trăm hai mươi ba; 0912 345 678; 15.3.2024",
+            "ông Nguyễn Văn Tư, thứ Hai, tháng Giêng, quý IV, khoá XIII",
+            "1,5 triệu… 2 triệu rưỡi — một số 18446744073709551615 tỷ tỷ",
+            "HAI TRIỆU, Mười hai người, (hai) hai\u{a0}mươi, “Năm mươi”, Bẩy-tám",
+        ];
+        for text in texts {
+            assert_gate_lets_numbers_through(text);
+        }
+    }
+
+    /// [`classify`] looks words up in lower case; it agrees with comparing the word with
+    /// every number word case-insensitively, on the spellings of the gate's test.
+    #[test]
+    fn classify_agrees_with_case_insensitive_comparison() {
+        let by_comparison = |syllable: &str| {
+            WORDS
+                .iter()
+                .find(|(word, _)| eq_ci(syllable, word))
+                .map_or(Wd::Other, |&(_, kind)| kind)
+        };
+        let letters: std::collections::BTreeSet<char> =
+            WORDS.iter().flat_map(|(w, _)| w.chars()).collect();
+        let spellings: Vec<char> = (0..=0x10FFFF)
+            .filter_map(char::from_u32)
+            .filter(|c| c.to_lowercase().any(|l| letters.contains(&l)))
+            .collect();
+        for (word, _) in WORDS {
+            let chars: Vec<char> = word.chars().collect();
+            for i in 0..chars.len() {
+                for &c in spellings.iter().chain(&['\u{212A}', 'x', 'Đ']) {
+                    for upper in [false, true] {
+                        let variant: String = chars
+                            .iter()
+                            .enumerate()
+                            .map(|(j, &d)| if j == i { c } else { d })
+                            .flat_map(|d| {
+                                let cased: Vec<char> = if upper {
+                                    d.to_uppercase().collect()
+                                } else {
+                                    vec![d]
+                                };
+                                cased
+                            })
+                            .collect();
+                        assert_eq!(classify(&variant), by_comparison(&variant), "{variant:?}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn start_gate_refuses_other_words() {
+        let text = "trong các năm 2024 người tham dự, không có ai";
+        let lower = crate::text::lower::lowercase_same_offsets(text);
+        let passed: Vec<&str> = text
+            .char_indices()
+            .filter(|&(i, _)| may_start_number(text, &lower, i))
+            .filter_map(|(i, _)| text.get(i..)?.split(' ').next())
+            .collect();
+        assert_eq!(passed, ["năm", "2024", "024", "24", "4", "không"]);
     }
 
     #[test]

@@ -36,8 +36,10 @@ use crate::facts::{
     Count, CountCategory, Currency, Duration, DurationUnit, FactId, Money, Percent, PercentRole,
     Qualifier, Ratio, Statistic, Warning,
 };
-use crate::number::{NumberForm, NumberMatch, Numeral, parse_numeral, scan_number};
-use words::{char_at, char_before, lower_phrase, words_after};
+use crate::number::{
+    NumberForm, NumberMatch, Numeral, may_start_number, parse_numeral, scan_number,
+};
+use words::{Doc, char_at, word_after};
 
 /// What the figures extractor finds.
 #[derive(Debug, Default)]
@@ -107,37 +109,69 @@ struct Hits {
 /// Every figure of the input.
 pub(crate) fn extract(input: &Input<'_>) -> Figures {
     let text = input.text();
-    let limit = negatives::related_news_start(text);
+    let lower = input.lower();
+    let limit = negatives::related_news_start(Doc::new(text, lower, 0));
+    let (starts, exact_until) = number_starts(input, lower, limit);
+    let doc = Doc::new(text, lower, exact_until);
     let mut scanner = Scanner {
         input,
+        doc,
         text,
         hits: Hits::default(),
         last_listed_end: None,
     };
-    let mut pos = 0;
-    let mut prev: Option<char> = None;
-    while pos < limit {
-        let Some(c) = char_at(text, pos) else {
-            break;
-        };
-        let boundary = !prev.is_some_and(crate::text::is_alnum);
-        let next = (boundary && crate::text::is_alnum(c) && !input.in_chrome(pos))
-            .then(|| scanner.at(pos, c))
-            .flatten()
-            .filter(|&next| next > pos);
-        if let Some(next) = next {
-            pos = next;
-            prev = char_before(text, pos);
+    // A number read whole is not read again from inside ("2 tỷ 300 triệu").
+    let mut read_until = 0;
+    for pos in starts {
+        if pos < read_until {
             continue;
         }
-        prev = Some(c);
-        pos += c.len_utf8();
+        let first = text.as_bytes().get(pos).copied().unwrap_or(0);
+        if let Some(next) = scanner.at(pos, first).filter(|&next| next > pos) {
+            read_until = next;
+        }
     }
-    assemble(input, scanner.hits)
+    assemble(input, doc, scanner.hits)
+}
+
+/// Every offset before `limit` where a number may start: a word, outside page chrome, that
+/// [`may_start_number`] lets through. And how far the lower-case copy is exact ([`Doc::new`]):
+/// up to the first char of it that [`words::inexact_at`] finds, or to `limit`. One pass over
+/// the bytes, most of which a table refuses.
+fn number_starts(input: &Input<'_>, lower: &str, limit: usize) -> (Vec<usize>, usize) {
+    let text = input.text();
+    let may_begin = crate::number::number_start_bytes();
+    let lower_bytes = lower.as_bytes();
+    let mut starts = Vec::new();
+    let mut exact_until = limit;
+    for (pos, &b) in text.as_bytes().iter().enumerate().take(limit) {
+        if b.is_ascii() {
+            if may_begin.get(usize::from(b)).copied().unwrap_or(false)
+                && !starts_after_alnum(text, pos)
+                && may_start_number(text, lower, pos)
+                && !input.in_chrome(pos)
+            {
+                starts.push(pos);
+            }
+        } else if exact_until == limit && words::inexact_at(lower_bytes, pos) {
+            exact_until = pos;
+        }
+    }
+    (starts, exact_until)
+}
+
+/// Whether the char before byte `pos` is a letter or a digit: `pos` is inside a word.
+fn starts_after_alnum(text: &str, pos: usize) -> bool {
+    match pos.checked_sub(1).and_then(|i| text.as_bytes().get(i)) {
+        None => false,
+        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+        Some(_) => words::char_before(text, pos).is_some_and(crate::text::is_alnum),
+    }
 }
 
 struct Scanner<'i, 't> {
     input: &'i Input<'t>,
+    doc: Doc<'i>,
     text: &'i str,
     hits: Hits,
     /// The end of the last number found to be a label ("Trung ương 6"), for the list after it.
@@ -147,9 +181,9 @@ struct Scanner<'i, 't> {
 impl Scanner<'_, '_> {
     /// Reads what starts at `pos`; the offset to go on from, or `None` when no number starts
     /// there.
-    fn at(&mut self, pos: usize, c: char) -> Option<usize> {
+    fn at(&mut self, pos: usize, first: u8) -> Option<usize> {
         let text = self.text;
-        if c.is_ascii_digit() {
+        if first.is_ascii_digit() {
             if let Some(token) = ratios::slash_token(text, pos) {
                 if let Some(pair) = token.pair {
                     self.pair(pair);
@@ -169,7 +203,7 @@ impl Scanner<'_, '_> {
 
     /// Whether the number at `start..end` is a label; remembers it for the list after it.
     fn label(&mut self, start: usize, end: usize) -> bool {
-        let label = negatives::label(self.text, start, end, self.last_listed_end);
+        let label = negatives::label(self.doc, start, end, self.last_listed_end);
         if label == Some(negatives::Label::Listed) {
             self.last_listed_end = Some(end);
         }
@@ -178,7 +212,7 @@ impl Scanner<'_, '_> {
 
     /// Classifies one number; returns where to go on.
     fn number(&mut self, m: NumberMatch) -> usize {
-        let text = self.text;
+        let doc = self.doc;
         if self.label(m.start, m.end) {
             return m.end;
         }
@@ -186,22 +220,22 @@ impl Scanner<'_, '_> {
         if m.form == NumberForm::Words && m.value == Numeral::Integer(1) {
             return m.end;
         }
-        if let Some(sign_end) = percents::sign_after(text, m.end) {
+        if let Some(sign_end) = percents::sign_after(doc, m.end) {
             self.percent(m.start, m.value, sign_end, None);
             return sign_end;
         }
         if let Some(next) = self.percent_range(&m) {
             return next;
         }
-        if let Some((currency, end, per)) = money::currency_after(text, m.end) {
+        if let Some((currency, end, per)) = money::currency_after(doc, m.end) {
             self.money(m.start, m.value, currency, end, per);
             return end;
         }
         self.borrowed_money(&m);
-        if durations::is_age(text, m.end) {
+        if durations::is_age(doc, m.end) {
             return m.end;
         }
-        match durations::after(text, m.end) {
+        match durations::after(doc, m.end) {
             Some(durations::Time::Duration(unit, end)) => {
                 self.hits.durations.push(DurationHit {
                     range: m.start..end,
@@ -216,15 +250,15 @@ impl Scanner<'_, '_> {
         if let Some(end) = self.ratio_over(&m) {
             return end;
         }
-        if let Some((category, unit)) = counts::unit_after(text, m.end) {
-            let (mut qualifier, from) = qualifiers::before(text, m.start);
-            if counts::is_average(text, from) {
+        if let Some((category, unit)) = counts::unit_after(doc, m.end) {
+            let (mut qualifier, from) = qualifiers::before(doc, m.start);
+            if counts::is_average(doc, from) {
                 return unit.end;
             }
             let mut end = unit.end;
-            if qualifiers::at_least(text, from, unit.end) {
+            if qualifiers::at_least(doc, from, unit.end) {
                 qualifier = Qualifier::AtLeast;
-                end = qualifiers::at_least_end(text, unit.end).unwrap_or(end);
+                end = qualifiers::at_least_end(doc, unit.end).unwrap_or(end);
             }
             self.hits.counts.push(CountHit {
                 range: from..end,
@@ -232,7 +266,7 @@ impl Scanner<'_, '_> {
                 unit: unit.clone(),
                 category,
                 qualifier,
-                per: money::per_before(text, from),
+                per: money::per_before(doc, from),
             });
             return unit.end;
         }
@@ -248,12 +282,12 @@ impl Scanner<'_, '_> {
         sign_end: usize,
         range_start: Option<usize>,
     ) {
-        let text = self.text;
-        let (_, from) = qualifiers::before(text, range_start.unwrap_or(start));
+        let doc = self.doc;
+        let (_, from) = qualifiers::before(doc, range_start.unwrap_or(start));
         let sentence = self.input.sentence_at(from).map_or(0, |s| s.start);
-        let head = text.get(sentence..from).unwrap_or_default();
-        let reading = percents::read(text, from, sign_end, head);
-        let subject = percents::subject(text, from, sign_end, reading.role);
+        let head = doc.lower_of(sentence..from);
+        let reading = percents::read(doc, from, sign_end, &head);
+        let subject = percents::subject(doc, from, sign_end, reading.role);
         self.hits.percents.push(PercentHit {
             range: start..sign_end,
             value,
@@ -269,7 +303,7 @@ impl Scanner<'_, '_> {
         let text = self.text;
         let dash = char_at(text, m.end).filter(|c| matches!(c, '-' | '–'))?;
         let second = scan_number(text, m.end + dash.len_utf8())?;
-        let sign_end = percents::sign_after(text, second.end)?;
+        let sign_end = percents::sign_after(self.doc, second.end)?;
         self.percent(m.start, m.value, sign_end, Some(m.start));
         if let Some(first) = self.hits.percents.last_mut() {
             first.range = m.start..m.end;
@@ -286,15 +320,15 @@ impl Scanner<'_, '_> {
         end: usize,
         per: Option<String>,
     ) {
-        let text = self.text;
-        let (qualifier, from) = qualifiers::before(text, start);
-        let per = per.or_else(|| money::per_before(text, from));
+        let doc = self.doc;
+        let (qualifier, from) = qualifiers::before(doc, start);
+        let per = per.or_else(|| money::per_before(doc, from));
         self.hits.money.push(MoneyHit {
             range: from..end,
             value,
             currency,
             qualifier,
-            subject: money::subject(text, from, end),
+            subject: money::subject(doc, from, end),
             per,
         });
     }
@@ -302,16 +336,16 @@ impl Scanner<'_, '_> {
     /// "từ 1,2 lên 1,5 triệu đồng/người/tháng": the first figure takes the second's
     /// multiplier and currency.
     fn borrowed_money(&mut self, m: &NumberMatch) {
-        let text = self.text;
+        let doc = self.doc;
+        let text = doc.text;
         if m.form != NumberForm::Digits {
             return;
         }
-        let link = words_after(text, m.end, 1);
-        let Some(link) = link.first().filter(|w| w.start == m.end + 1) else {
+        let Some(link) = word_after(text, m.end).filter(|w| w.start == m.end + 1) else {
             return;
         };
         if !matches!(
-            lower_phrase(text, std::slice::from_ref(link)).as_str(),
+            &*doc.lower_of(link.clone()),
             "lên" | "đến" | "tới" | "xuống"
         ) {
             return;
@@ -319,7 +353,7 @@ impl Scanner<'_, '_> {
         let Some(second) = scan_number(text, link.end + 1) else {
             return;
         };
-        let Some((currency, _, per)) = money::currency_after(text, second.end) else {
+        let Some((currency, _, per)) = money::currency_after(doc, second.end) else {
             return;
         };
         let digits_end = text
@@ -334,34 +368,34 @@ impl Scanner<'_, '_> {
         }
         let factor = second.value.as_f64() / written.as_f64();
         let value = numeral(m.value.as_f64() * factor);
-        let (qualifier, from) = qualifiers::before(text, m.start);
+        let (qualifier, from) = qualifiers::before(doc, m.start);
         self.hits.money.push(MoneyHit {
             range: from..m.end,
             value,
             currency,
             qualifier,
-            subject: money::subject(text, from, m.end),
+            subject: money::subject(doc, from, m.end),
             per,
         });
     }
 
     /// "48 trên 50 đại biểu": a ratio written with "trên".
     fn ratio_over(&mut self, m: &NumberMatch) -> Option<usize> {
-        let text = self.text;
-        let link = words_after(text, m.end, 1);
-        let link = link.first().filter(|w| w.start == m.end + 1)?;
-        if lower_phrase(text, std::slice::from_ref(link)) != "trên" {
+        let doc = self.doc;
+        let text = doc.text;
+        let link = word_after(text, m.end).filter(|w| w.start == m.end + 1)?;
+        if !doc.word_is(&link, "trên") {
             return None;
         }
         let second = scan_number(text, link.end + 1)?;
-        let (category, unit) = counts::unit_after(text, second.end)?;
+        let (category, unit) = counts::unit_after(doc, second.end)?;
         self.hits.ratios.push(RatioHit {
             range: m.start..second.end,
             numerator: m.value,
             denominator: second.value,
-            subject: phrases::noun_phrase_after(text, second.end),
-            unit: Some((lower_phrase(text, std::slice::from_ref(&unit)), category)),
-            reached: ratios::reached_before(text, m.start),
+            subject: phrases::noun_phrase_after(doc, second.end),
+            unit: Some((doc.lower_of(unit.clone()).into_owned(), category)),
+            reached: ratios::reached_before(doc, m.start),
         });
         Some(unit.end)
     }
@@ -369,34 +403,34 @@ impl Scanner<'_, '_> {
     /// A slash pair: a ratio unless it is a label or a date; with a shared money unit
     /// ("96,3/187,5 tỷ đồng") two amounts as well.
     fn pair(&mut self, pair: ratios::Pair) {
-        let text = self.text;
-        if self.label(pair.range.start, pair.range.end) || ratios::is_date(text, &pair) {
+        let doc = self.doc;
+        if self.label(pair.range.start, pair.range.end) || ratios::is_date(doc, &pair) {
             return;
         }
         let end = pair.range.end;
         let shared = self.shared_money(&pair);
-        let unit = counts::unit_after(text, end);
+        let unit = counts::unit_after(doc, end);
         let subject = if shared {
             None
         } else {
-            phrases::noun_phrase_after(text, end)
+            phrases::noun_phrase_after(doc, end)
         };
         self.hits.ratios.push(RatioHit {
             range: pair.range.clone(),
             numerator: pair.numerator,
             denominator: pair.denominator,
             subject,
-            unit: unit.map(|(category, range)| (lower_phrase(text, &[range]), category)),
-            reached: ratios::reached_before(text, pair.range.start),
+            unit: unit.map(|(category, range)| (doc.lower_of(range).into_owned(), category)),
+            reached: ratios::reached_before(doc, pair.range.start),
         });
     }
 
     /// "96,3/187,5 tỷ đồng": the multiplier and currency after the denominator apply to both.
     fn shared_money(&mut self, pair: &ratios::Pair) -> bool {
-        let text = self.text;
+        let doc = self.doc;
+        let text = doc.text;
         let end = pair.range.end;
-        let multiplier = words_after(text, end, 1);
-        let Some(word) = multiplier.first().filter(|w| w.start == end + 1) else {
+        let Some(word) = word_after(text, end).filter(|w| w.start == end + 1) else {
             return false;
         };
         // The multiplier word's value, read by `scan_number` on "1 <word>".
@@ -405,7 +439,7 @@ impl Scanner<'_, '_> {
             .filter(|m| m.end == probe.len() && m.form == NumberForm::Mixed)
             .map_or(1.0, |m| m.value.as_f64());
         let unit_end = if factor > 1.0 { word.end } else { end };
-        let Some((currency, money_end, per)) = money::currency_after(text, unit_end) else {
+        let Some((currency, money_end, per)) = money::currency_after(doc, unit_end) else {
             return false;
         };
         let numerator_end = pair.denominator_start - 1;
@@ -414,7 +448,7 @@ impl Scanner<'_, '_> {
             (pair.denominator_start..money_end, pair.denominator),
         ] {
             self.hits.money.push(MoneyHit {
-                subject: money::subject(text, pair.range.start, money_end),
+                subject: money::subject(doc, pair.range.start, money_end),
                 range,
                 value: numeral(value.as_f64() * factor),
                 currency,
@@ -437,7 +471,7 @@ fn numeral(x: f64) -> Numeral {
 }
 
 /// Ids in span order, percent → ratio links, warnings, and the facts of the contract.
-fn assemble(input: &Input<'_>, mut hits: Hits) -> Figures {
+fn assemble(input: &Input<'_>, doc: Doc<'_>, mut hits: Hits) -> Figures {
     hits.ratios.sort_by_key(|h| h.range.start);
     hits.percents.sort_by_key(|h| h.range.start);
     hits.counts.sort_by_key(|h| h.range.start);
@@ -481,7 +515,7 @@ fn assemble(input: &Input<'_>, mut hits: Hits) -> Figures {
             .map(|n| FactId::new('m', n))
             .collect(),
     };
-    let warnings = warnings::check(input, &hits, &ids);
+    let warnings = warnings::check(input, doc, &hits, &ids);
 
     let text_of = |range: &Range<usize>| input.slice(range.clone()).to_string();
     let subject_of =

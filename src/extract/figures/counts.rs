@@ -5,33 +5,37 @@
 use std::ops::Range;
 
 use super::lexicon::UNITS;
-use super::words::{char_at, lower_phrase, words_before};
+use super::words::{Doc, char_at, iter_before};
 use crate::facts::CountCategory;
 
 /// The counted noun right after the number that ends at `end` (one space between), with its
 /// category. A noun followed by "/" is the first half of a rate ("261 người/km2", "3,45
 /// người/hộ"): an average, not a count.
-pub(super) fn unit_after(text: &str, end: usize) -> Option<(CountCategory, Range<usize>)> {
-    if char_at(text, end) != Some(' ') {
+pub(super) fn unit_after(doc: Doc<'_>, end: usize) -> Option<(CountCategory, Range<usize>)> {
+    if doc.text.as_bytes().get(end) != Some(&b' ') {
         return None;
     }
-    let (category, range) = UNITS.longest_after(text, end)?;
-    if range.start != end + 1 || char_at(text, range.end) == Some('/') {
+    let (category, range) = UNITS.longest_after(doc, end)?;
+    if range.start != end + 1 || char_at(doc.text, range.end) == Some('/') {
         return None;
     }
     Some((*category, range))
 }
 
 /// "diện tích nhà ở bình quân đầu người đạt 27,4 m2": an average, not a count of things.
-pub(super) fn is_average(text: &str, start: usize) -> bool {
-    let words = words_before(text, start, 8);
-    words
-        .windows(2)
-        .any(|pair| lower_phrase(text, pair) == "bình quân")
+pub(super) fn is_average(doc: Doc<'_>, start: usize) -> bool {
+    // Nearest first: a "bình" right before a "quân", within eight words.
+    let mut quan_after = false;
+    iter_before(doc.text, start).take(8).any(|word| {
+        let found = quan_after && doc.word_is(&word, "bình");
+        quan_after = doc.word_is(&word, "quân");
+        found
+    })
 }
 
 #[cfg(test)]
 mod tests {
+    use super::super::words::tests::with_doc;
     use super::*;
 
     #[test]
@@ -55,7 +59,7 @@ mod tests {
             ("12người", None),
         ] {
             let end = text.find(|c: char| !c.is_ascii_digit()).unwrap_or(0);
-            let got = unit_after(text, end).map(|(c, r)| (c, &text[r]));
+            let got = with_doc(text, |doc| unit_after(doc, end)).map(|(c, r)| (c, &text[r]));
             assert_eq!(got, expected, "{text}");
         }
     }

@@ -3,7 +3,7 @@
 //! The unit words are the data file `duration_units.txt`.
 
 use super::lexicon::{DURATION_WORDS, UNITS};
-use super::words::{char_at, lower_phrase, words_after};
+use super::words::{Doc, char_at, words_after};
 use crate::facts::DurationUnit;
 
 /// What follows a number and a time unit.
@@ -16,35 +16,36 @@ pub(super) enum Time {
 }
 
 /// The duration unit right after `end`, if any.
-pub(super) fn after(text: &str, end: usize) -> Option<Time> {
-    if char_at(text, end) != Some(' ') {
+pub(super) fn after(doc: Doc<'_>, end: usize) -> Option<Time> {
+    let text = doc.text;
+    if text.as_bytes().get(end) != Some(&b' ') {
         return None;
     }
-    let (unit, range) = DURATION_WORDS.longest_after(text, end)?;
+    let (unit, range) = DURATION_WORDS.longest_after(doc, end)?;
     if range.start != end + 1 {
         return None;
     }
     let next = words_after(text, range.end, 2);
     let next_word = next
         .first()
-        .map(|w| lower_phrase(text, std::slice::from_ref(w)))
+        .map(|w| doc.lower_of(w.clone()))
         .unwrap_or_default();
     let glued_next = char_at(text, range.end).is_some_and(|c| c == '/' || crate::text::is_alnum(c));
     // "52.000 ngày công" (workdays) is counted; "37 ngày tuổi" is an age.
     let counted = UNITS
-        .longest_after(text, end)
+        .longest_after(doc, end)
         .is_some_and(|(_, u)| u.start == range.start && u.end > range.end);
     let not_a_length = glued_next
         || counted
         || next_word == "tuổi"
         || (*unit == DurationUnit::Hour && next_word.starts_with(|c: char| c.is_ascii_digit()))
-        || (next.len() == 1 && matches!(next_word.as_str(), "trước" | "sau"))
-        || (*unit == DurationUnit::Month && matches!(next_word.as_str(), "đầu" | "cuối" | "năm"))
+        || (next.len() == 1 && matches!(&*next_word, "trước" | "sau"))
+        || (*unit == DurationUnit::Month && matches!(&*next_word, "đầu" | "cuối" | "năm"))
         // "23 tháng Chạp", "mùng 6 tháng Giêng": a day of a lunar month, not a length.
-        || (*unit == DurationUnit::Month && matches!(next_word.as_str(), "chạp" | "giêng"))
+        || (*unit == DurationUnit::Month && matches!(&*next_word, "chạp" | "giêng"))
         || (*unit == DurationUnit::Hour
             && matches!(
-                next_word.as_str(),
+                &*next_word,
                 "ngày" | "sáng" | "chiều" | "tối" | "đêm" | "trưa"
             ));
     Some(if not_a_length {
@@ -55,20 +56,19 @@ pub(super) fn after(text: &str, end: usize) -> Option<Time> {
 }
 
 /// "15 tuổi": an age, never a fact.
-pub(super) fn is_age(text: &str, end: usize) -> bool {
-    let next = words_after(text, end, 1);
-    next.first().is_some_and(|w| {
-        w.start == end + 1 && lower_phrase(text, std::slice::from_ref(w)) == "tuổi"
-    })
+pub(super) fn is_age(doc: Doc<'_>, end: usize) -> bool {
+    super::words::word_after(doc.text, end)
+        .is_some_and(|w| w.start == end + 1 && doc.word_is(&w, "tuổi"))
 }
 
 #[cfg(test)]
 mod tests {
+    use super::super::words::tests::with_doc;
     use super::*;
 
     fn unit(text: &str) -> Option<DurationUnit> {
         let end = text.find(' ').unwrap_or(0);
-        match after(text, end) {
+        match with_doc(text, |doc| after(doc, end)) {
             Some(Time::Duration(unit, _)) => Some(unit),
             _ => None,
         }
@@ -86,7 +86,7 @@ mod tests {
         assert_eq!(unit("0 giờ ngày 1/4"), None);
         assert_eq!(unit("5 năm trước."), None);
         assert_eq!(unit("5 người"), None);
-        assert!(is_age("15 tuổi trở lên", 2));
+        assert!(with_doc("15 tuổi trở lên", |doc| is_age(doc, 2)));
         assert_eq!(unit("37 ngày tuổi"), None);
         assert_eq!(unit("52 ngày công"), None);
     }

@@ -162,7 +162,7 @@ mod tests {
             Some(&CountCategory::Participant)
         );
         assert_eq!(QUALIFIER_WORDS.get("trên"), Some(&Qualifier::MoreThan));
-        assert_eq!(CURRENCY_WORDS.get("USD"), Some(&Currency::Usd));
+        assert_eq!(CURRENCY_WORDS.get("usd"), Some(&Currency::Usd));
         assert_eq!(LABEL_CONTEXTS.get("ban chỉ đạo"), Some(&LabelReason::Name));
     }
 }

@@ -6,17 +6,21 @@ use std::ops::Range;
 
 use super::lexicon::{CURRENCY_WORDS, UNITS};
 use super::phrases::clause_before;
-use super::words::{char_at, lower_phrase, words_after, words_before};
+use super::words::{Doc, char_at, words_after, words_before};
 use crate::facts::Currency;
 use crate::number::{Numeral, parse_numeral};
 
 /// The currency named right after `end`, and where its name (and a "/unit" rate after it)
 /// ends, with the rate's unit.
-pub(super) fn currency_after(text: &str, end: usize) -> Option<(Currency, usize, Option<String>)> {
-    let (currency, range) = CURRENCY_WORDS.longest_after(text, end)?;
+pub(super) fn currency_after(
+    doc: Doc<'_>,
+    end: usize,
+) -> Option<(Currency, usize, Option<String>)> {
+    let text = doc.text;
+    let (currency, range) = CURRENCY_WORDS.longest_after(doc, end)?;
     // "17 đồng chí", "hai đồng bào": a counted noun that starts like a currency.
     if UNITS
-        .longest_after(text, end)
+        .longest_after(doc, end)
         .is_some_and(|(_, unit)| unit.start == range.start && unit.end > range.end)
     {
         return None;
@@ -27,7 +31,7 @@ pub(super) fn currency_after(text: &str, end: usize) -> Option<(Currency, usize,
         return None;
     }
     let (per, rate_end) =
-        per_after(text, range.end).map_or((None, range.end), |(p, e)| (Some(p), e));
+        per_after(doc, range.end).map_or((None, range.end), |(p, e)| (Some(p), e));
     Some((*currency, rate_end, per))
 }
 
@@ -57,7 +61,8 @@ const PER_STOPS: &[&str] = &[
 
 /// "/căn", "/người/tháng", "/lượt ô tô" right after a unit: the unit of the rate and where
 /// it ends.
-pub(super) fn per_after(text: &str, end: usize) -> Option<(String, usize)> {
+pub(super) fn per_after(doc: Doc<'_>, end: usize) -> Option<(String, usize)> {
+    let text = doc.text;
     let mut at = end;
     let mut parts = Vec::new();
     while char_at(text, at) == Some('/') {
@@ -67,9 +72,9 @@ pub(super) fn per_after(text: &str, end: usize) -> Option<(String, usize)> {
             break;
         }
         let mut last = first.end;
-        for word in &words {
-            let lower = lower_phrase(text, std::slice::from_ref(word));
-            if PER_STOPS.contains(&lower.as_str()) || lower.chars().any(|c| c.is_ascii_digit()) {
+        for word in words.iter() {
+            let lower = doc.lower_of(word.clone());
+            if PER_STOPS.contains(&&*lower) || lower.bytes().any(|b| b.is_ascii_digit()) {
                 break;
             }
             last = word.end;
@@ -85,17 +90,16 @@ const PER_LINKS: &[&str] = &["gồm", "trị giá", "là", "được", "có"];
 
 /// "mỗi hộ 40 triệu đồng", "mỗi giải B trị giá 7 triệu đồng": the unit of the rate written
 /// before the figure that starts at `start`.
-pub(super) fn per_before(text: &str, start: usize) -> Option<String> {
+pub(super) fn per_before(doc: Doc<'_>, start: usize) -> Option<String> {
+    let text = doc.text;
     let words = words_before(text, start, 5);
-    let index = words
-        .iter()
-        .rposition(|w| lower_phrase(text, std::slice::from_ref(w)) == "mỗi")?;
+    let index = words.iter().rposition(|w| doc.word_is(w, "mỗi"))?;
     let rest = words.get(index + 1..)?;
     // The unit is one or two words, then nothing or one link word.
     for unit_len in [1, 2] {
         let unit = rest.get(..unit_len)?;
         let tail = rest.get(unit_len..).unwrap_or_default();
-        let tail_ok = tail.is_empty() || PER_LINKS.contains(&lower_phrase(text, tail).as_str());
+        let tail_ok = tail.is_empty() || PER_LINKS.iter().any(|link| doc.phrase_is(tail, link));
         if tail_ok {
             return Some(text.get(unit.first()?.start..unit.last()?.end)?.to_string());
         }
@@ -116,26 +120,26 @@ const SUBJECT_HEADS: &[&str] = &[
 
 /// What the amount at `start..end` is for: a money noun right after it, or the clause before
 /// it, without its verbs of reaching.
-pub(super) fn subject(text: &str, start: usize, end: usize) -> Option<Range<usize>> {
+pub(super) fn subject(doc: Doc<'_>, start: usize, end: usize) -> Option<Range<usize>> {
+    let text = doc.text;
     let after = words_after(text, end, 6);
     if let Some(first) = after.first() {
         let gap_ok = text.get(end..first.start).is_some_and(|g| g == " ");
         let head = SUBJECT_HEADS.iter().any(|h| {
             let n = h.split(' ').count();
-            after
-                .get(..n)
-                .is_some_and(|ws| lower_phrase(text, ws) == *h)
+            after.get(..n).is_some_and(|ws| doc.phrase_is(ws, h))
         });
         if gap_ok && head {
             let last = after.last()?;
             return Some(first.start..last.end);
         }
     }
-    clause_before(text, start, 8)
+    clause_before(doc, start, 8)
 }
 
 #[cfg(test)]
 mod tests {
+    use super::super::words::tests::with_doc;
     use super::*;
 
     #[test]
@@ -143,7 +147,7 @@ mod tests {
         let text = "1,5 triệu đồng/người/tháng, áp dụng";
         let end = text.find(" đồng").unwrap_or(0);
         let (currency, rate_end, per) =
-            currency_after(text, end).unwrap_or((Currency::Other, 0, None));
+            with_doc(text, |doc| currency_after(doc, end)).unwrap_or((Currency::Other, 0, None));
         assert_eq!(currency, Currency::Vnd);
         assert_eq!(per.as_deref(), Some("người/tháng"));
         assert_eq!(&text[..rate_end], "1,5 triệu đồng/người/tháng");
@@ -152,10 +156,11 @@ mod tests {
             Some(Numeral::Integer(300_000))
         );
         assert_eq!(glued_dong("300.000đồng", 0), None);
+        let per = |text: &str, start: usize| with_doc(text, |doc| per_before(doc, start));
         let text = "mỗi giải B trị giá 7";
-        assert_eq!(per_before(text, text.len() - 1).as_deref(), Some("giải B"));
+        assert_eq!(per(text, text.len() - 1).as_deref(), Some("giải B"));
         let text = "mỗi hộ 40";
-        assert_eq!(per_before(text, text.len() - 2).as_deref(), Some("hộ"));
-        assert_eq!(per_before("có 40", 3), None);
+        assert_eq!(per(text, text.len() - 2).as_deref(), Some("hộ"));
+        assert_eq!(per("có 40", 3), None);
     }
 }

@@ -8,7 +8,7 @@
 //! title-case word right before a number (a proper name) is one too.
 
 use super::lexicon::{LABEL_CONTEXTS, LabelReason, RELATED_NEWS_LABELS};
-use super::words::{char_at, char_before, is_title_case, prev_char, words_before};
+use super::words::{Doc, char_at, char_before, is_title_case, prev_char, word_before};
 
 /// What kind of label a number is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,18 +23,19 @@ pub(super) enum Label {
 /// Whether the number at `start..end` is a label or a code rather than a figure, and which.
 /// `last_listed_end` is the end of the previous number found to be a listed label.
 pub(super) fn label(
-    text: &str,
+    doc: Doc<'_>,
     start: usize,
     end: usize,
     last_listed_end: Option<usize>,
 ) -> Option<Label> {
+    let text = doc.text;
     if is_code(text, start, end) {
         return Some(Label::Single);
     }
     if continues_a_label_list(text, start, last_listed_end) || name_before(text, start) {
         return Some(Label::Listed);
     }
-    match label_word_before(text, start)? {
+    match label_word_before(doc, start)? {
         LabelReason::Name | LabelReason::Ordinal | LabelReason::Place => Some(Label::Listed),
         _ => Some(Label::Single),
     }
@@ -75,9 +76,9 @@ fn continues_a_label_list(text: &str, start: usize, last_label_end: Option<usize
 }
 
 /// A label word right before the number: "tầng", "lần thứ", "Ban chỉ đạo", "ngày".
-fn label_word_before(text: &str, start: usize) -> Option<LabelReason> {
+fn label_word_before(doc: Doc<'_>, start: usize) -> Option<LabelReason> {
     LABEL_CONTEXTS
-        .longest_before(text, start)
+        .longest_before(doc, start)
         .map(|(reason, _)| *reason)
         .filter(|reason| *reason != LabelReason::NotALabel)
 }
@@ -90,8 +91,7 @@ const PRIZE_GRADES: &[&str] = &[
 /// A proper name right before the number ("Mocha 35", "Tam Điệp 2", "Km 45"), unless that
 /// word opens its sentence ("Trong 5 năm").
 fn name_before(text: &str, start: usize) -> bool {
-    let words = words_before(text, start, 1);
-    let Some(word) = words.last() else {
+    let Some(word) = word_before(text, start) else {
         return false;
     };
     let written = text.get(word.clone()).unwrap_or_default();
@@ -100,9 +100,8 @@ fn name_before(text: &str, start: usize) -> bool {
     }
     // A prize grade is capitalized but names no one: "giải Nhì 3 triệu đồng".
     if PRIZE_GRADES.contains(&written)
-        && words_before(text, word.start, 1)
-            .last()
-            .and_then(|w| text.get(w.clone()))
+        && word_before(text, word.start)
+            .and_then(|w| text.get(w))
             .is_some_and(|w| w.eq_ignore_ascii_case("giải"))
     {
         return false;
@@ -119,7 +118,8 @@ fn name_before(text: &str, start: usize) -> bool {
 
 /// Where the block of related headlines at the end of a page starts ("Tin cùng chuyên mục:"
 /// on a line of its own in the second half of the text), or the text's length.
-pub(super) fn related_news_start(text: &str) -> usize {
+pub(super) fn related_news_start(doc: Doc<'_>) -> usize {
+    let text = doc.text;
     let half = text.len() / 2;
     let mut offset = 0;
     for line in text.split('\n') {
@@ -128,8 +128,14 @@ pub(super) fn related_news_start(text: &str) -> usize {
         if start < half || line.len() > 60 {
             continue;
         }
-        let label = line.trim().trim_end_matches([':', ' ']);
-        if !label.is_empty() && RELATED_NEWS_LABELS.get(label).is_some() {
+        let trimmed = line.trim_start();
+        let label_start = start + (line.len() - trimmed.len());
+        let label = trimmed.trim_end().trim_end_matches([':', ' ']);
+        if !label.is_empty()
+            && RELATED_NEWS_LABELS
+                .get(&doc.lower_of(label_start..label_start + label.len()))
+                .is_some()
+        {
             return start;
         }
     }
@@ -138,11 +144,12 @@ pub(super) fn related_news_start(text: &str) -> usize {
 
 #[cfg(test)]
 mod tests {
+    use super::super::words::tests::with_doc;
     use super::*;
 
     fn is_label_at(text: &str, number: &str) -> bool {
         let start = text.find(number).unwrap_or(0);
-        label(text, start, start + number.len(), None).is_some()
+        with_doc(text, |doc| label(doc, start, start + number.len(), None)).is_some()
     }
 
     #[test]
@@ -173,23 +180,33 @@ mod tests {
     fn lists_go_on_after_names_only() {
         let text = "Hội nghị Trung ương 6, 7, 8 khóa XIII";
         let six = text.find('6').unwrap_or(0);
-        assert_eq!(label(text, six, six + 1, None), Some(Label::Listed));
+        let label_at =
+            |text: &str, start, end, last| with_doc(text, |doc| label(doc, start, end, last));
+        assert_eq!(label_at(text, six, six + 1, None), Some(Label::Listed));
         let eight = text.find('8').unwrap_or(0);
         assert_eq!(
-            label(text, eight, eight + 1, Some(eight - 2)),
+            label_at(text, eight, eight + 1, Some(eight - 2)),
             Some(Label::Listed)
         );
         let text = "chiều 9-12, 11 lượt đại biểu";
         let eleven = text.find("11").unwrap_or(0);
-        assert_eq!(label(text, eleven, eleven + 2, None), None);
+        assert_eq!(label_at(text, eleven, eleven + 2, None), None);
     }
 
     #[test]
     fn related_headlines_close_the_page() {
         let text = "Một đoạn văn dài của bài báo, đủ dài.\nTin cùng chuyên mục:\nCó 12 sản phẩm";
-        assert_eq!(related_news_start(text), text.find("Tin").unwrap_or(0));
         assert_eq!(
-            related_news_start("Tin liên quan\nx"),
+            with_doc(text, related_news_start),
+            text.find("Tin").unwrap_or(0)
+        );
+        let text = "Một đoạn văn dài của bài báo, đủ dài.\n  TIN LIÊN QUAN :\nCó 12 sản phẩm";
+        assert_eq!(
+            with_doc(text, related_news_start),
+            text.find("  TIN").unwrap_or(0)
+        );
+        assert_eq!(
+            with_doc("Tin liên quan\nx", related_news_start),
             "Tin liên quan\nx".len()
         );
     }

@@ -9,20 +9,24 @@ use std::ops::Range;
 
 use super::lexicon::PERCENT_CUES_MAP;
 use super::phrases::{clause_before, noun_phrase_after};
-use super::words::{char_at, char_before, lower_phrase, words_after, words_before};
+use super::words::{Doc, char_at, char_before, words_after, words_before};
 use crate::facts::PercentRole;
 
 /// Where the percent sign (or "phần trăm") after a number ending at `end` ends.
-pub(super) fn sign_after(text: &str, end: usize) -> Option<usize> {
-    let rest = text.get(end..)?;
+pub(super) fn sign_after(doc: Doc<'_>, end: usize) -> Option<usize> {
+    let rest = doc.text.get(end..)?;
     for sign in ["%", " %", "\u{a0}%"] {
         if rest.starts_with(sign) {
             return Some(end + sign.len());
         }
     }
-    let words = words_after(text, end, 2);
+    // "phần trăm" after one space; most numbers have another word there, or none.
+    if !rest.starts_with(' ') {
+        return None;
+    }
+    let words = words_after(doc.text, end, 2);
     let first = words.first()?;
-    (first.start == end + 1 && lower_phrase(text, &words) == "phần trăm")
+    (first.start == end + 1 && doc.phrase_is(&words, "phần trăm"))
         .then(|| words.last().map(|w| w.end))
         .flatten()
 }
@@ -40,38 +44,35 @@ pub(super) struct Reading {
 const RESTATING: &[&str] = &["tương ứng", "tương đương", "tức"];
 
 /// The role of the percentage whose figure (with its qualifier) starts at `start` and whose
-/// sign ends at `end`. `sentence_head` is the sentence up to the figure.
-pub(super) fn read(text: &str, start: usize, end: usize, sentence_head: &str) -> Reading {
+/// sign ends at `end`. `sentence_head` is the sentence up to the figure, in lower case.
+pub(super) fn read(doc: Doc<'_>, start: usize, end: usize, sentence_head: &str) -> Reading {
+    let text = doc.text;
     let cues = &*PERCENT_CUES_MAP;
     let in_parentheses = char_before(text, start) == Some('(');
     let mut before = cues
         .before
-        .longest_before(text, start)
+        .longest_before(doc, start)
         .map(|(role, _)| *role);
     let before_words = words_before(text, start, 2);
-    let before_text = lower_phrase(text, &before_words);
     let last_word = before_words
         .last()
-        .map(|w| lower_phrase(text, std::slice::from_ref(w)))
+        .map(|w| doc.lower_of(w.clone()))
         .unwrap_or_default();
     // "giảm từ 4,35% xuống còn 1,28%": a level before and after; "giảm từ 5-10%": a fall.
-    let after_words = words_after(text, end, 2);
-    let after_first = after_words
-        .first()
-        .map(|w| lower_phrase(text, std::slice::from_ref(w)))
-        .unwrap_or_default();
     if last_word == "từ" {
+        let after_first = words_after(text, end, 1)
+            .first()
+            .map(|w| doc.lower_of(w.clone()))
+            .unwrap_or_default();
         let from = before_words.last().map_or(start, |w| w.start);
-        let further = cues
-            .before
-            .longest_before(text, from)
-            .map(|(role, _)| *role);
-        before = if matches!(after_first.as_str(), "xuống" | "lên" | "đến") {
+        let further = cues.before.longest_before(doc, from).map(|(role, _)| *role);
+        before = if matches!(&*after_first, "xuống" | "lên" | "đến") {
             Some(PercentRole::Level)
         } else {
             further
         };
     }
+    let before_text = doc.phrase_of(&before_words);
     let restating = RESTATING.iter().any(|r| before_text.ends_with(r));
     if restating {
         before = last_change(sentence_head).or(before);
@@ -80,7 +81,7 @@ pub(super) fn read(text: &str, start: usize, end: usize, sentence_head: &str) ->
         Some(PercentRole::Rate)
     } else {
         cues.after
-            .longest_after(text, end)
+            .longest_after(doc, end)
             .filter(|(_, range)| range.start == end + 1)
             .map(|(role, _)| *role)
     };
@@ -93,23 +94,21 @@ pub(super) fn read(text: &str, start: usize, end: usize, sentence_head: &str) ->
         (Some(before), None) => before,
         (None, None) => PercentRole::Level,
     };
-    let head = sentence_head.to_lowercase();
     if matches!(
         role,
         PercentRole::Level | PercentRole::Share | PercentRole::Threshold | PercentRole::OfPlan
-    ) && (head.contains("mục tiêu") || head.contains("phấn đấu"))
+    ) && (sentence_head.contains("mục tiêu") || sentence_head.contains("phấn đấu"))
     {
         role = PercentRole::Target;
     }
-    let restates = in_parentheses || restating || matches!(last_word.as_str(), "đạt" | "bằng");
+    let restates = in_parentheses || restating || matches!(&*last_word, "đạt" | "bằng");
     Reading { role, restates }
 }
 
-/// The role of the last "tăng" or "giảm" in a sentence head.
+/// The role of the last "tăng" or "giảm" in a sentence head (lower case).
 fn last_change(head: &str) -> Option<PercentRole> {
-    let lower = head.to_lowercase();
-    let up = lower.rfind("tăng");
-    let down = lower.rfind("giảm");
+    let up = head.rfind("tăng");
+    let down = head.rfind("giảm");
     match (up, down) {
         (Some(u), Some(d)) if u > d => Some(PercentRole::Increase),
         (_, Some(_)) => Some(PercentRole::Decrease),
@@ -121,11 +120,12 @@ fn last_change(head: &str) -> Option<PercentRole> {
 /// What the percentage is of: the noun phrase after the sign ("100% các đảng bộ phường, xã",
 /// "98,7% số hộ"), or the one after "tỷ lệ" or "tốc độ" before the figure ("tỷ lệ hộ nghèo còn 2,14%").
 pub(super) fn subject(
-    text: &str,
+    doc: Doc<'_>,
     start: usize,
     end: usize,
     role: PercentRole,
 ) -> Option<Range<usize>> {
+    let text = doc.text;
     let looks_after = matches!(
         role,
         PercentRole::Level | PercentRole::Share | PercentRole::Target | PercentRole::Threshold
@@ -134,11 +134,11 @@ pub(super) fn subject(
         let words = words_after(text, end, 2);
         let first = words
             .first()
-            .map(|w| lower_phrase(text, std::slice::from_ref(w)))
+            .map(|w| doc.lower_of(w.clone()))
             .unwrap_or_default();
-        let skip = match first.as_str() {
+        let skip = match &*first {
             "số" => 1,
-            "tổng" if lower_phrase(text, &words) == "tổng số" => 2,
+            "tổng" if doc.phrase_is(&words, "tổng số") => 2,
             "trở" | "so" | "kế" | "dự" | "cùng" => usize::MAX,
             _ => 0,
         };
@@ -147,18 +147,18 @@ pub(super) fn subject(
                 0 => end,
                 n => words.get(n - 1).map_or(end, |w| w.end),
             };
-            if let Some(range) = noun_phrase_after(text, from) {
+            if let Some(range) = noun_phrase_after(doc, from) {
                 return Some(range);
             }
         }
     }
     // "tỷ lệ hộ nghèo còn 2,14%", "tốc độ tăng trưởng ... đạt 9,2%/năm": the clause names
     // it after its head word; without one the clause is too loose to name it.
-    let clause = clause_before(text, start, 14)?;
+    let clause = clause_before(doc, start, 14)?;
     let words = words_after(text, clause.start, 16);
     let index = words
         .windows(2)
-        .position(|pair| RATE_HEADS.contains(&lower_phrase(text, pair).as_str()))?;
+        .position(|pair| RATE_HEADS.iter().any(|head| doc.phrase_is(pair, head)))?;
     let first = words.get(index + 2).filter(|w| w.start < clause.end)?;
     Some(first.start..clause.end)
 }
@@ -168,6 +168,7 @@ const RATE_HEADS: &[&str] = &["tỷ lệ", "tốc độ", "tỷ trọng", "tỷ 
 
 #[cfg(test)]
 mod tests {
+    use super::super::words::tests::with_doc;
     use super::*;
 
     fn role(text: &str) -> PercentRole {
@@ -175,8 +176,10 @@ mod tests {
         let number_end = text[start..]
             .find(|c: char| !(c.is_ascii_digit() || c == ','))
             .map_or(text.len(), |i| start + i);
-        let end = sign_after(text, number_end).unwrap_or(number_end);
-        read(text, start, end, &text[..start]).role
+        with_doc(text, |doc| {
+            let end = sign_after(doc, number_end).unwrap_or(number_end);
+            read(doc, start, end, &doc.lower_of(0..start)).role
+        })
     }
 
     #[test]
@@ -205,8 +208,10 @@ mod tests {
 
     #[test]
     fn signs() {
-        assert_eq!(sign_after("95.45 %", 5), Some(7));
-        assert_eq!(sign_after("12 phần trăm", 2), Some("12 phần trăm".len()));
-        assert_eq!(sign_after("0,56 điểm phần trăm", 4), None);
+        let sign = |text: &str, end: usize| with_doc(text, |doc| sign_after(doc, end));
+        assert_eq!(sign("95.45 %", 5), Some(7));
+        assert_eq!(sign("12 phần trăm", 2), Some("12 phần trăm".len()));
+        assert_eq!(sign("0,56 điểm phần trăm", 4), None);
+        assert_eq!(sign("12\u{a0}phần trăm", 2), None);
     }
 }

@@ -5,7 +5,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use super::lexicon::UNITS;
-use super::words::{PhraseMap, is_title_case, lower_phrase, words_after, words_before};
+use super::words::{Doc, PhraseMap, is_title_case, word_after, words_after, words_before};
 
 static STOPS: LazyLock<PhraseMap<()>> = LazyLock::new(|| {
     PhraseMap::new(
@@ -22,16 +22,17 @@ const MAX_WORDS: usize = 7;
 
 /// The noun phrase that starts at the first word after `pos`: up to a stop word, punctuation
 /// or seven words. A comma followed by another counted noun continues it ("phường, xã").
-pub(super) fn noun_phrase_after(text: &str, pos: usize) -> Option<Range<usize>> {
+pub(super) fn noun_phrase_after(doc: Doc<'_>, pos: usize) -> Option<Range<usize>> {
+    let text = doc.text;
     let mut start = None;
     let mut end = pos;
     let mut at = pos;
     let mut taken = 0;
     loop {
         let mut stopped = false;
-        for word in words_after(text, at, MAX_WORDS) {
+        for word in words_after(text, at, MAX_WORDS).iter() {
             let stop = STOPS
-                .longest_after(text, word.start)
+                .longest_after(doc, word.start)
                 .is_some_and(|(_, r)| r.start == word.start);
             let written = text.get(word.clone()).unwrap_or_default();
             // A name ("... chỉ tiêu mà Nghị quyết ...") or a number ends the phrase.
@@ -50,13 +51,8 @@ pub(super) fn noun_phrase_after(text: &str, pos: usize) -> Option<Range<usize>> 
         }
         // ", xã" after "phường": one more counted noun continues the phrase.
         let after_comma = text.get(end..).is_some_and(|rest| rest.starts_with(", "));
-        let next = words_after(text, end + 1, 1);
         let continues = after_comma
-            && next.first().is_some_and(|w| {
-                UNITS
-                    .get(&lower_phrase(text, std::slice::from_ref(w)))
-                    .is_some()
-            });
+            && word_after(text, end + 1).is_some_and(|w| UNITS.get(&doc.lower_of(w)).is_some());
         if !continues {
             break;
         }
@@ -76,15 +72,15 @@ const FILLERS: &[&str] = &[
 /// What a figure at `start` is about when the clause before it says so: the clause's words
 /// (up to punctuation) without the verbs of reaching and the qualifiers at its end, at most
 /// `max_words` words ("thu ngân sách nhà nước trên địa bàn | ước đạt 1.250 tỷ đồng").
-pub(super) fn clause_before(text: &str, start: usize, max_words: usize) -> Option<Range<usize>> {
-    let mut before = words_before(text, start, 16);
+pub(super) fn clause_before(doc: Doc<'_>, start: usize, max_words: usize) -> Option<Range<usize>> {
+    let mut before = words_before(doc.text, start, 16);
     let mut after_number = false;
     while let Some(last) = before.last() {
-        let lower = lower_phrase(text, std::slice::from_ref(last));
-        let number = lower.chars().any(|c| c.is_ascii_digit());
+        let lower = doc.lower_of(last.clone());
+        let number = lower.bytes().any(|b| b.is_ascii_digit());
         // "năm" goes with the year it introduces ("năm 2024 đạt"), not in "cả năm".
-        let date_word = matches!(lower.as_str(), "năm" | "tháng" | "ngày");
-        if number || (FILLERS.contains(&lower.as_str()) && (!date_word || after_number)) {
+        let date_word = matches!(&*lower, "năm" | "tháng" | "ngày");
+        if number || (FILLERS.contains(&&*lower) && (!date_word || after_number)) {
             before.pop();
             after_number = number;
         } else {
@@ -92,10 +88,7 @@ pub(super) fn clause_before(text: &str, start: usize, max_words: usize) -> Optio
         }
     }
     // "mỗi giải B trị giá": the rate's unit is not the subject.
-    if let Some(i) = before
-        .iter()
-        .rposition(|w| lower_phrase(text, std::slice::from_ref(w)) == "mỗi")
-    {
+    if let Some(i) = before.iter().rposition(|w| doc.word_is(w, "mỗi")) {
         before.truncate(i);
     }
     let keep = before.len().saturating_sub(max_words);
@@ -105,6 +98,7 @@ pub(super) fn clause_before(text: &str, start: usize, max_words: usize) -> Optio
 
 #[cfg(test)]
 mod tests {
+    use super::super::words::tests::with_doc;
     use super::*;
 
     #[test]
@@ -123,7 +117,7 @@ mod tests {
             (", đạt", None),
             (" được", None),
         ] {
-            let got = noun_phrase_after(text, 0).map(|r| &text[r]);
+            let got = with_doc(text, |doc| noun_phrase_after(doc, 0)).map(|r| &text[r]);
             assert_eq!(got, expected, "{text}");
         }
     }

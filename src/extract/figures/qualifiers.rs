@@ -2,13 +2,13 @@
 //! "từ 95,65% trở lên". The words are the data file `qualifiers.txt`.
 
 use super::lexicon::QUALIFIER_WORDS;
-use super::words::{lower_phrase, words_after, words_before};
+use super::words::{Doc, word_before, words_after};
 use crate::facts::Qualifier;
 
 /// The qualifier written right before the figure at `start`, and where the figure's text
 /// begins with it.
-pub(super) fn before(text: &str, start: usize) -> (Qualifier, usize) {
-    match QUALIFIER_WORDS.longest_before(text, start) {
+pub(super) fn before(doc: Doc<'_>, start: usize) -> (Qualifier, usize) {
+    match QUALIFIER_WORDS.longest_before(doc, start) {
         Some((qualifier, range)) => (*qualifier, range.start),
         None => (Qualifier::Exact, start),
     }
@@ -16,22 +16,22 @@ pub(super) fn before(text: &str, start: usize) -> (Qualifier, usize) {
 
 /// "từ X ... trở lên": at least X. `start` is where the figure (and its qualifier) begins,
 /// `end` where its unit ends.
-pub(super) fn at_least(text: &str, start: usize, end: usize) -> bool {
-    let before = words_before(text, start, 1);
-    let after = words_after(text, end, 2);
-    lower_phrase(text, &before) == "từ" && lower_phrase(text, &after) == "trở lên"
+pub(super) fn at_least(doc: Doc<'_>, start: usize, end: usize) -> bool {
+    word_before(doc.text, start).is_some_and(|w| doc.word_is(&w, "từ"))
+        && doc.phrase_is(&words_after(doc.text, end, 2), "trở lên")
 }
 
 /// Where the text of a figure ends when "trở lên" closes it.
-pub(super) fn at_least_end(text: &str, end: usize) -> Option<usize> {
-    let after = words_after(text, end, 2);
-    (lower_phrase(text, &after) == "trở lên")
+pub(super) fn at_least_end(doc: Doc<'_>, end: usize) -> Option<usize> {
+    let after = words_after(doc.text, end, 2);
+    doc.phrase_is(&after, "trở lên")
         .then(|| after.last().map(|w| w.end))
         .flatten()
 }
 
 #[cfg(test)]
 mod tests {
+    use super::super::words::tests::with_doc;
     use super::*;
 
     #[test]
@@ -46,9 +46,17 @@ mod tests {
             ("có 117", Qualifier::Exact),
         ] {
             let start = text.rfind(' ').map_or(0, |i| i + 1);
-            assert_eq!(before(text, start).0, expected, "{text}");
+            assert_eq!(
+                with_doc(text, |doc| before(doc, start).0),
+                expected,
+                "{text}"
+            );
         }
         let text = "từ 15 tuổi trở lên";
-        assert!(at_least(text, 5, text.find(" trở").unwrap_or(0)));
+        assert!(with_doc(text, |doc| at_least(
+            doc,
+            5,
+            text.find(" trở").unwrap_or(0)
+        )));
     }
 }

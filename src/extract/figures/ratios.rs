@@ -10,7 +10,7 @@
 use std::ops::Range;
 
 use super::counts::unit_after;
-use super::words::{char_at, char_before, lower_phrase, words_before};
+use super::words::{Doc, char_at, char_before, words_before};
 use crate::number::{Numeral, parse_numeral};
 
 /// Two numbers joined by a slash, and where the whole token ends.
@@ -81,15 +81,16 @@ pub(super) fn slash_token(text: &str, start: usize) -> Option<SlashToken> {
 
 /// Whether "đạt" comes within three words before `start` ("đạt 17/17", "hoàn thành đạt và
 /// vượt 12/12").
-pub(super) fn reached_before(text: &str, start: usize) -> bool {
-    words_before(text, start, 4)
+pub(super) fn reached_before(doc: Doc<'_>, start: usize) -> bool {
+    words_before(doc.text, start, 4)
         .iter()
-        .any(|w| lower_phrase(text, std::slice::from_ref(w)) == "đạt")
+        .any(|w| doc.word_is(w, "đạt"))
 }
 
 /// Whether the pair is a date rather than a ratio (the label words before it are checked
 /// by the caller).
-pub(super) fn is_date(text: &str, pair: &Pair) -> bool {
+pub(super) fn is_date(doc: Doc<'_>, pair: &Pair) -> bool {
+    let text = doc.text;
     let (Some(a), Some(b)) = (pair.numerator.as_integer(), pair.denominator.as_integer()) else {
         return false;
     };
@@ -110,8 +111,8 @@ pub(super) fn is_date(text: &str, pair: &Pair) -> bool {
         return false;
     }
     let in_parentheses = char_before(text, pair.range.start) == Some('(');
-    let counted = unit_after(text, pair.range.end).is_some();
-    in_parentheses || !(counted || reached_before(text, pair.range.start))
+    let counted = unit_after(doc, pair.range.end).is_some();
+    in_parentheses || !(counted || reached_before(doc, pair.range.start))
 }
 
 /// `numerator / denominator` in percent, rounded half up to two decimals; `None` for a zero
@@ -128,6 +129,7 @@ pub(super) fn round2(x: f64) -> f64 {
 
 #[cfg(test)]
 mod tests {
+    use super::super::words::tests::with_doc;
     use super::*;
 
     fn token(text: &str) -> Option<(Option<(f64, f64)>, bool)> {
@@ -136,7 +138,10 @@ mod tests {
             .pair
             .as_ref()
             .map(|p| (p.numerator.as_f64(), p.denominator.as_f64()));
-        let date = t.pair.as_ref().is_some_and(|p| is_date(text, p));
+        let date = t
+            .pair
+            .as_ref()
+            .is_some_and(|p| with_doc(text, |doc| is_date(doc, p)));
         Some((pair, date))
     }
 

@@ -8,11 +8,16 @@
 //! - `parts_exceed_total`: "tổng số 120 đại biểu, trong đó 80 ..., 50 ...": parts after
 //!   "trong đó" that add up to more than the total before it, in the same sentence.
 
+use std::borrow::Cow;
 use std::ops::Range;
+use std::sync::LazyLock;
 
+use aho_corasick::AhoCorasick;
+
+use super::words::Doc;
 use super::{Hits, PercentHit};
 use crate::extract::Input;
-use crate::facts::{FactId, PercentRole, Warning, WarningKind};
+use crate::facts::{CountCategory, Currency, FactId, PercentRole, Warning, WarningKind};
 
 /// The ids given to the hits, index for index.
 pub(super) struct Ids {
@@ -23,7 +28,7 @@ pub(super) struct Ids {
 }
 
 /// Every warning, in the order of the first fact each involves.
-pub(super) fn check(input: &Input<'_>, hits: &Hits, ids: &Ids) -> Vec<Warning> {
+pub(super) fn check(input: &Input<'_>, doc: Doc<'_>, hits: &Hits, ids: &Ids) -> Vec<Warning> {
     let mut found: Vec<(usize, Warning)> = Vec::new();
     let text_of = |range: &Range<usize>| input.slice(range.clone()).to_string();
     for (p, percent) in hits.percents.iter().enumerate() {
@@ -97,7 +102,7 @@ pub(super) fn check(input: &Input<'_>, hits: &Hits, ids: &Ids) -> Vec<Warning> {
             ));
         }
     }
-    parts_exceed_total(input, hits, ids, &mut found);
+    parts_exceed_total(input, doc, hits, ids, &mut found);
     found.sort_by_key(|(start, _)| *start);
     found.into_iter().map(|(_, w)| w).collect()
 }
@@ -115,26 +120,42 @@ fn tolerance(input: &Input<'_>, percent: &PercentHit) -> f64 {
     0.5 * 10f64.powi(-(decimals as i32)) + 1e-9
 }
 
-/// One figure of a total/parts check: where it stands, its value, its id, and what it counts
-/// (a count's category and unit, or a currency).
-struct Figure {
+/// One figure of a total/parts check: where it stands, its value, its id, and what it counts.
+struct Figure<'a> {
     start: usize,
     end: usize,
     value: f64,
     id: FactId,
-    what: String,
+    what: What<'a>,
 }
 
-fn parts_exceed_total(
+/// What a figure counts: parts add up to a total only when they count the same.
+#[derive(PartialEq)]
+enum What<'a> {
+    /// A count's or a ratio's category and unit (lower case).
+    Counted(CountCategory, Cow<'a, str>),
+    Money(Currency),
+}
+
+/// "trong đó" ("of which"), found with a vectorized search rather than char by char.
+static OF_WHICH: LazyLock<Option<AhoCorasick>> =
+    LazyLock::new(|| AhoCorasick::new(["trong đó"]).ok());
+
+fn parts_exceed_total<'a>(
     input: &Input<'_>,
-    hits: &Hits,
+    doc: Doc<'a>,
+    hits: &'a Hits,
     ids: &Ids,
     found: &mut Vec<(usize, Warning)>,
 ) {
-    let text = input.text();
+    let text = doc.text;
     let mut figures: Vec<Figure> = Vec::new();
     for (i, c) in hits.counts.iter().enumerate() {
-        let (Some(id), Some(unit)) = (ids.counts.get(i), text.get(c.unit.clone())) else {
+        let Some(id) = ids
+            .counts
+            .get(i)
+            .filter(|_| text.get(c.unit.clone()).is_some())
+        else {
             continue;
         };
         figures.push(Figure {
@@ -142,7 +163,7 @@ fn parts_exceed_total(
             end: c.range.end,
             value: c.value.as_f64(),
             id: id.clone(),
-            what: format!("{:?} {}", c.category, unit.to_lowercase()),
+            what: What::Counted(c.category, doc.lower_of(c.unit.clone())),
         });
     }
     for (i, r) in hits.ratios.iter().enumerate() {
@@ -154,7 +175,7 @@ fn parts_exceed_total(
             end: r.range.end,
             value: r.numerator.as_f64(),
             id: id.clone(),
-            what: format!("{category:?} {unit}"),
+            what: What::Counted(*category, Cow::Borrowed(unit)),
         });
     }
     for (i, m) in hits.money.iter().enumerate() {
@@ -166,14 +187,17 @@ fn parts_exceed_total(
             end: m.range.end,
             value: m.value.as_f64(),
             id: id.clone(),
-            what: format!("{:?}", m.currency),
+            what: What::Money(m.currency),
         });
     }
     if figures.is_empty() {
         return;
     }
     figures.sort_by_key(|f| f.start);
-    for (at, _) in text.match_indices("trong đó") {
+    let Some(of_which) = OF_WHICH.as_ref() else {
+        return;
+    };
+    for at in of_which.find_iter(text).map(|m| m.start()) {
         let Some(sentence) = input.sentence_at(at) else {
             continue;
         };

@@ -1,12 +1,181 @@
 //! Words around a figure: the syllables right before and after a number, and phrase lookups in
 //! the lexicons on them. Everything here looks at a handful of words, never at the whole text.
+//!
+//! Nothing here allocates on the way: the words are byte ranges on the stack ([`Words`]), and a
+//! word's lower case is a slice of the document's lower-case copy ([`Doc::lower_of`]), not a
+//! new string.
 
-use std::ops::Range;
+use std::borrow::Cow;
+use std::ops::{Deref, Range};
 
-use crate::text::fxhash::FxHashMap;
+use crate::text::fxhash::{FxHashMap, FxHashSet};
 
 /// At most this many words are looked at on either side of a figure.
 const WINDOW: usize = 16;
+
+/// The text a figure is read from, and its lower-case copy with every char at the same byte
+/// offset (`Input::lower`).
+#[derive(Clone, Copy)]
+pub(super) struct Doc<'a> {
+    pub(super) text: &'a str,
+    pub(super) lower: &'a str,
+    /// Before this offset the copy is the text's lower case as `str::to_lowercase` writes it
+    /// (what the lexicons are keyed by): there a word's lower case is its slice of the copy.
+    exact_until: usize,
+}
+
+impl<'a> Doc<'a> {
+    /// `text` and `lower`, its lower-case copy with the same offsets. No char of the copy
+    /// before `exact_until` is one that [`inexact_at`] finds (0 when unknown: then every slice
+    /// is checked).
+    pub(super) fn new(text: &'a str, lower: &'a str, exact_until: usize) -> Doc<'a> {
+        Doc {
+            text,
+            lower,
+            exact_until,
+        }
+    }
+
+    /// Whether the lower case of `range` needs no check.
+    fn known_exact(&self, range: &Range<usize>) -> bool {
+        range.end <= self.exact_until
+    }
+
+    /// What `str::to_lowercase` makes of the text of `range`: the slice of the lower-case copy,
+    /// unless the copy had to keep a char as it was there; then the text lower-cased anew.
+    pub(super) fn lower_of(&self, range: Range<usize>) -> Cow<'a, str> {
+        let lower = self.lower.get(range.clone()).unwrap_or_default();
+        if self.known_exact(&range) || !may_be_inexact(lower) || is_plain_lower(lower) {
+            Cow::Borrowed(lower)
+        } else {
+            Cow::Owned(self.text.get(range).unwrap_or_default().to_lowercase())
+        }
+    }
+
+    /// Whether the word at `range` is `word` (lower case, Vietnamese), in any case.
+    pub(super) fn word_is(&self, range: &Range<usize>, word: &str) -> bool {
+        let lower = self.lower.get(range.clone()).unwrap_or_default();
+        lower == word
+            || (!self.known_exact(range)
+                && may_be_inexact(lower)
+                && self.lower_of(range.clone()) == word)
+    }
+
+    /// Whether `words`, lower-cased and joined by single spaces, are `phrase`.
+    pub(super) fn phrase_is(&self, words: &[Range<usize>], phrase: &str) -> bool {
+        if words.is_empty() {
+            return phrase.is_empty();
+        }
+        let mut rest = Some(phrase);
+        words.iter().all(|w| {
+            let Some(pieces) = rest else {
+                return false;
+            };
+            let (piece, tail) = match pieces.as_bytes().iter().position(|&b| b == b' ') {
+                Some(i) => (pieces.get(..i).unwrap_or_default(), pieces.get(i + 1..)),
+                None => (pieces, None),
+            };
+            rest = tail;
+            self.word_is(w, piece)
+        }) && rest.is_none()
+    }
+
+    /// `words` lower-cased and joined by single spaces: a slice of the lower-case copy when
+    /// single spaces already join them.
+    pub(super) fn phrase_of(&self, words: &[Range<usize>]) -> Cow<'a, str> {
+        let (Some(first), Some(last)) = (words.first(), words.last()) else {
+            return Cow::Borrowed("");
+        };
+        let bytes = self.text.as_bytes();
+        let single_spaced = words.windows(2).all(|pair| match pair {
+            [a, b] => b.start == a.end + 1 && bytes.get(a.end) == Some(&b' '),
+            _ => true,
+        });
+        if single_spaced {
+            return self.lower_of(first.start..last.end);
+        }
+        let mut out = String::new();
+        for (i, w) in words.iter().enumerate() {
+            if i > 0 {
+                out.push(' ');
+            }
+            out.push_str(&self.lower_of(w.clone()));
+        }
+        Cow::Owned(out)
+    }
+}
+
+/// Whether a char of the lower-case copy that is not the text's lower case as
+/// `str::to_lowercase` writes it may start at byte `pos` of the copy: a char whose lower case
+/// has another length in UTF-8, which the copy keeps as it is ("İ", "ẞ", "Ⱥ", the Kelvin
+/// sign, Latin Extended-C and -D), or the sigma (`str::to_lowercase` writes "ς" at a word's
+/// end). Told from their first bytes, which Vietnamese words do not have: a unit test checks
+/// every char.
+pub(super) fn inexact_at(lower: &[u8], pos: usize) -> bool {
+    let next = lower.get(pos + 1).copied();
+    match lower.get(pos) {
+        Some(0xC8 | 0xCF | 0xEA) => true,
+        Some(0xC4) => next == Some(0xB0),
+        Some(0xE1) => next == Some(0xBA) && lower.get(pos + 2) == Some(&0x9E),
+        Some(0xE2) => matches!(next, Some(0x84 | 0xB1)),
+        _ => false,
+    }
+}
+
+/// Whether some byte of a slice of the lower-case copy is [`inexact_at`].
+fn may_be_inexact(lower: &str) -> bool {
+    let bytes = lower.as_bytes();
+    (0..bytes.len()).any(|i| inexact_at(bytes, i))
+}
+
+/// Whether a slice of the lower-case copy is the text's lower case as `str::to_lowercase`
+/// writes it: every char is its own lower case, and none is a sigma.
+fn is_plain_lower(lower: &str) -> bool {
+    lower.chars().all(|c| {
+        let mut small = c.to_lowercase();
+        small.next() == Some(c) && small.next().is_none() && c != 'σ'
+    })
+}
+
+/// Up to [`WINDOW`] word ranges, on the stack; a slice of them through `Deref`.
+pub(super) struct Words {
+    ranges: [Range<usize>; WINDOW],
+    len: usize,
+}
+
+impl Words {
+    fn new() -> Words {
+        Words {
+            ranges: [const { 0..0 }; WINDOW],
+            len: 0,
+        }
+    }
+
+    fn push(&mut self, range: Range<usize>) {
+        if let Some(slot) = self.ranges.get_mut(self.len) {
+            *slot = range;
+            self.len += 1;
+        }
+    }
+
+    /// Drops the last word.
+    pub(super) fn pop(&mut self) {
+        self.len = self.len.saturating_sub(1);
+    }
+
+    /// Keeps the first `len` words.
+    pub(super) fn truncate(&mut self, len: usize) {
+        self.len = self.len.min(len);
+    }
+}
+
+impl Deref for Words {
+    type Target = [Range<usize>];
+
+    fn deref(&self) -> &[Range<usize>] {
+        self.ranges.get(..self.len).unwrap_or_default()
+    }
+}
 
 fn is_space(c: char) -> bool {
     c == ' ' || c == '\u{a0}'
@@ -17,55 +186,140 @@ pub(super) fn is_word_char(c: char) -> bool {
     crate::text::is_alnum(c)
 }
 
-/// The words after byte `pos`, in order, separated by spaces only: punctuation ends the run.
-/// The first word may start after spaces, or right at `pos`.
-pub(super) fn words_after(text: &str, pos: usize, limit: usize) -> Vec<Range<usize>> {
-    let mut words = Vec::new();
-    let Some(rest) = text.get(pos..) else {
-        return words;
-    };
-    let mut chars = rest.char_indices().peekable();
-    while words.len() < limit.min(WINDOW) {
-        while chars.next_if(|&(_, c)| is_space(c)).is_some() {}
-        let Some(&(start, c)) = chars.peek() else {
-            break;
-        };
-        if !is_word_char(c) {
-            break;
+/// The end of the run of word chars that starts at byte `pos`.
+fn word_end(text: &str, mut pos: usize) -> usize {
+    let bytes = text.as_bytes();
+    while let Some(&b) = bytes.get(pos) {
+        if b.is_ascii() {
+            if !b.is_ascii_alphanumeric() {
+                break;
+            }
+            pos += 1;
+        } else {
+            match text.get(pos..).and_then(|rest| rest.chars().next()) {
+                Some(c) if is_word_char(c) => pos += c.len_utf8(),
+                _ => break,
+            }
         }
-        let mut end = start;
-        while let Some((i, c)) = chars.next_if(|&(_, c)| is_word_char(c)) {
-            end = i + c.len_utf8();
+    }
+    pos
+}
+
+/// The start of the run of word chars that ends at byte `pos`.
+fn word_start(text: &str, mut pos: usize) -> usize {
+    let bytes = text.as_bytes();
+    while let Some(&b) = pos.checked_sub(1).and_then(|i| bytes.get(i)) {
+        if b.is_ascii() {
+            if !b.is_ascii_alphanumeric() {
+                break;
+            }
+            pos -= 1;
+        } else {
+            match text.get(..pos).and_then(|head| head.chars().next_back()) {
+                Some(c) if is_word_char(c) => pos -= c.len_utf8(),
+                _ => break,
+            }
         }
-        words.push(pos + start..pos + end);
+    }
+    pos
+}
+
+/// The words after a byte offset, nearest first, separated by spaces only: punctuation ends
+/// them. The first word may start after spaces, or right at the offset.
+pub(super) struct WordsAfter<'t> {
+    text: &'t str,
+    pos: usize,
+}
+
+impl Iterator for WordsAfter<'_> {
+    type Item = Range<usize>;
+
+    fn next(&mut self) -> Option<Range<usize>> {
+        let bytes = self.text.as_bytes();
+        let mut start = self.pos;
+        loop {
+            match (bytes.get(start), bytes.get(start + 1)) {
+                (Some(b' '), _) => start += 1,
+                (Some(0xC2), Some(0xA0)) => start += 2,
+                _ => break,
+            }
+        }
+        let end = word_end(self.text, start);
+        self.pos = end;
+        (end > start).then_some(start..end)
+    }
+}
+
+/// The words before a byte offset, nearest first, separated by spaces only.
+pub(super) struct WordsBefore<'t> {
+    text: &'t str,
+    pos: usize,
+}
+
+impl Iterator for WordsBefore<'_> {
+    type Item = Range<usize>;
+
+    fn next(&mut self) -> Option<Range<usize>> {
+        let bytes = self.text.as_bytes();
+        if !self.text.is_char_boundary(self.pos) {
+            return None;
+        }
+        let mut end = self.pos;
+        loop {
+            match (
+                end.checked_sub(2).and_then(|i| bytes.get(i)),
+                end.checked_sub(1).and_then(|i| bytes.get(i)),
+            ) {
+                (_, Some(b' ')) => end -= 1,
+                (Some(0xC2), Some(0xA0)) => end -= 2,
+                _ => break,
+            }
+        }
+        let start = word_start(self.text, end);
+        self.pos = start;
+        (start < end).then_some(start..end)
+    }
+}
+
+/// The words after byte `pos` ([`WordsAfter`]), nearest first.
+pub(super) fn iter_after(text: &str, pos: usize) -> WordsAfter<'_> {
+    WordsAfter { text, pos }
+}
+
+/// The words before byte `pos` ([`WordsBefore`]), nearest first.
+pub(super) fn iter_before(text: &str, pos: usize) -> WordsBefore<'_> {
+    WordsBefore { text, pos }
+}
+
+/// The first `limit` words after byte `pos` ([`WordsAfter`]), in order.
+pub(super) fn words_after(text: &str, pos: usize, limit: usize) -> Words {
+    let mut words = Words::new();
+    for word in iter_after(text, pos).take(limit.min(WINDOW)) {
+        words.push(word);
     }
     words
 }
 
-/// The words before byte `pos`, in text order (nearest last), separated by spaces only.
-pub(super) fn words_before(text: &str, pos: usize, limit: usize) -> Vec<Range<usize>> {
-    let mut words = Vec::new();
-    let Some(head) = text.get(..pos) else {
-        return words;
-    };
-    let mut chars = head.char_indices().rev().peekable();
-    while words.len() < limit.min(WINDOW) {
-        while chars.next_if(|&(_, c)| is_space(c)).is_some() {}
-        let Some(&(last, c)) = chars.peek() else {
-            break;
-        };
-        if !is_word_char(c) {
-            break;
-        }
-        let end = last + c.len_utf8();
-        let mut start = last;
-        while let Some((i, _)) = chars.next_if(|&(_, c)| is_word_char(c)) {
-            start = i;
-        }
-        words.push(start..end);
+/// The first word after byte `pos` ([`WordsAfter`]).
+pub(super) fn word_after(text: &str, pos: usize) -> Option<Range<usize>> {
+    iter_after(text, pos).next()
+}
+
+/// The last `limit` words before byte `pos` ([`WordsBefore`]), in text order (nearest last).
+pub(super) fn words_before(text: &str, pos: usize, limit: usize) -> Words {
+    let mut words = Words::new();
+    for word in iter_before(text, pos).take(limit.min(WINDOW)) {
+        words.push(word);
     }
-    words.reverse();
+    if let Some(found) = words.ranges.get_mut(..words.len) {
+        found.reverse();
+    }
     words
+}
+
+/// The last word before byte `pos` ([`WordsBefore`]).
+pub(super) fn word_before(text: &str, pos: usize) -> Option<Range<usize>> {
+    iter_before(text, pos).next()
 }
 
 /// The last non-space char before `pos`, with its offset.
@@ -84,38 +338,6 @@ pub(super) fn char_before(text: &str, pos: usize) -> Option<char> {
     text.get(..pos)?.chars().next_back()
 }
 
-/// The lower-cased words of `ranges`, joined by single spaces.
-pub(super) fn lower_phrase(text: &str, ranges: &[Range<usize>]) -> String {
-    let mut out = String::new();
-    for (i, r) in ranges.iter().enumerate() {
-        if i > 0 {
-            out.push(' ');
-        }
-        out.push_str(&text.get(r.clone()).unwrap_or_default().to_lowercase());
-    }
-    out
-}
-
-/// [`lower_phrase`] of all of `words`, and where each word ends in it: the phrase of the first
-/// n words is its prefix up to `ends[n - 1]`, the phrase of the last ones a suffix.
-fn lowered(text: &str, words: &[Range<usize>]) -> (String, Vec<usize>) {
-    let mut out = String::new();
-    let mut ends = Vec::with_capacity(words.len());
-    for (i, r) in words.iter().enumerate() {
-        if i > 0 {
-            out.push(' ');
-        }
-        let word = text.get(r.clone()).unwrap_or_default();
-        if word.is_ascii() {
-            out.extend(word.chars().map(|c| c.to_ascii_lowercase()));
-        } else {
-            out.push_str(&word.to_lowercase());
-        }
-        ends.push(out.len());
-    }
-    (out, ends)
-}
-
 /// Whether a word is written like a name: a capital then at least one lower-case letter
 /// ("Mocha", "Điệp", "Km"), not an all-capital acronym ("UBND").
 pub(super) fn is_title_case(word: &str) -> bool {
@@ -126,81 +348,122 @@ pub(super) fn is_title_case(word: &str) -> bool {
 /// Phrases of a lexicon, looked up in lower case on whole words.
 pub(super) struct PhraseMap<V> {
     entries: FxHashMap<String, V>,
-    /// The longest key, in bytes: a longer candidate is not looked up.
-    max_len: usize,
+    /// The first n words of every phrase, for every n: a lookup reads one more word only
+    /// while the words so far begin a phrase, so most stop after one hash.
+    prefixes: FxHashSet<String>,
+    /// The last n words of every phrase, for the lookups that end at a word.
+    suffixes: FxHashSet<String>,
+    /// The most words in a phrase (a lookup never reads more than [`WINDOW`]).
     max_words: usize,
 }
 
 impl<V> PhraseMap<V> {
     /// A map from `(phrase, value)` pairs; phrases are lower-cased, spaces collapsed.
     pub(super) fn new(pairs: impl IntoIterator<Item = (String, V)>) -> PhraseMap<V> {
-        let mut entries = FxHashMap::default();
-        let mut max_words = 1;
-        let mut max_len = 0;
+        let mut map = PhraseMap {
+            entries: FxHashMap::default(),
+            prefixes: FxHashSet::default(),
+            suffixes: FxHashSet::default(),
+            max_words: 1,
+        };
         for (phrase, value) in pairs {
             let key = phrase
                 .split_whitespace()
                 .collect::<Vec<_>>()
                 .join(" ")
                 .to_lowercase();
-            max_words = max_words.max(key.split(' ').count());
-            max_len = max_len.max(key.len());
-            entries.insert(key, value);
+            for (i, _) in key.match_indices(' ') {
+                map.prefixes
+                    .insert(key.get(..i).unwrap_or_default().to_string());
+                map.suffixes
+                    .insert(key.get(i + 1..).unwrap_or_default().to_string());
+            }
+            map.prefixes.insert(key.clone());
+            map.suffixes.insert(key.clone());
+            map.max_words = map.max_words.max(key.split(' ').count());
+            map.entries.insert(key, value);
         }
-        PhraseMap {
-            entries,
-            max_words,
-            max_len,
-        }
+        map
+    }
+
+    /// The most words a lookup reads.
+    fn word_limit(&self) -> usize {
+        self.max_words.min(WINDOW)
     }
 
     /// The longest phrase starting with the first word after `pos`: its value and range.
-    pub(super) fn longest_after(&self, text: &str, pos: usize) -> Option<(&V, Range<usize>)> {
-        let words = words_after(text, pos, self.max_words);
-        // The words lower-cased once, joined by spaces; `ends[n - 1]` ends the first n.
-        let (phrase, ends) = lowered(text, &words);
-        let first = words.first()?;
-        (1..=words.len()).rev().find_map(|n| {
-            let key = phrase.get(..*ends.get(n - 1)?)?;
-            if key.len() > self.max_len {
-                return None;
+    pub(super) fn longest_after(&self, doc: Doc<'_>, pos: usize) -> Option<(&V, Range<usize>)> {
+        let bytes = doc.text.as_bytes();
+        let mut words = iter_after(doc.text, pos).take(self.word_limit());
+        let first = words.next()?;
+        let mut last = first.clone();
+        let mut single_spaced = true;
+        let mut found = None;
+        for n in 1.. {
+            let key = if single_spaced {
+                doc.lower_of(first.start..last.end)
+            } else {
+                doc.phrase_of(&words_after(doc.text, pos, n))
+            };
+            if !self.prefixes.contains(&*key) {
+                break;
             }
-            let value = self.entries.get(key)?;
-            let last = words.get(n - 1)?;
-            Some((value, first.start..last.end))
-        })
+            if let Some(value) = self.entries.get(&*key) {
+                found = Some((value, first.start..last.end));
+            }
+            let Some(next) = words.next() else {
+                break;
+            };
+            single_spaced &= next.start == last.end + 1 && bytes.get(last.end) == Some(&b' ');
+            last = next;
+        }
+        found
     }
 
     /// The longest phrase ending with the last word before `pos`: its value and range.
-    pub(super) fn longest_before(&self, text: &str, pos: usize) -> Option<(&V, Range<usize>)> {
-        let words = words_before(text, pos, self.max_words);
-        let len = words.len();
-        let (phrase, ends) = lowered(text, &words);
-        let last = words.last()?;
-        (1..=len).rev().find_map(|n| {
-            // The last n words start where word len - n does (after its space).
-            let from = match len - n {
-                0 => 0,
-                k => ends.get(k - 1)? + 1,
+    pub(super) fn longest_before(&self, doc: Doc<'_>, pos: usize) -> Option<(&V, Range<usize>)> {
+        let bytes = doc.text.as_bytes();
+        let mut words = iter_before(doc.text, pos).take(self.word_limit());
+        let last = words.next()?;
+        let mut first = last.clone();
+        let mut single_spaced = true;
+        let mut found = None;
+        for n in 1.. {
+            let key = if single_spaced {
+                doc.lower_of(first.start..last.end)
+            } else {
+                doc.phrase_of(&words_before(doc.text, pos, n))
             };
-            let key = phrase.get(from..)?;
-            if key.len() > self.max_len {
-                return None;
+            if !self.suffixes.contains(&*key) {
+                break;
             }
-            let value = self.entries.get(key)?;
-            Some((value, words.get(len - n)?.start..last.end))
-        })
+            if let Some(value) = self.entries.get(&*key) {
+                found = Some((value, first.start..last.end));
+            }
+            let Some(next) = words.next() else {
+                break;
+            };
+            single_spaced &= first.start == next.end + 1 && bytes.get(next.end) == Some(&b' ');
+            first = next;
+        }
+        found
     }
 
-    /// The value of exactly this phrase.
-    pub(super) fn get(&self, phrase: &str) -> Option<&V> {
-        self.entries.get(&phrase.to_lowercase())
+    /// The value of exactly this phrase, given in lower case.
+    pub(super) fn get(&self, lower: &str) -> Option<&V> {
+        self.entries.get(lower)
     }
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
+
+    /// A document of `text`, with the lower-case copy it needs, for the unit tests.
+    pub(crate) fn with_doc<R>(text: &str, f: impl FnOnce(Doc<'_>) -> R) -> R {
+        let lower = crate::text::lower::lowercase_same_offsets(text);
+        f(Doc::new(text, &lower, 0))
+    }
 
     #[test]
     fn words_stop_at_punctuation() {
@@ -219,8 +482,70 @@ mod tests {
     fn longest_phrase_wins() {
         let map = PhraseMap::new([("hộ".to_string(), 1), ("hộ gia đình".to_string(), 2)]);
         let text = "17 hộ gia đình đăng ký";
-        let (value, range) = map.longest_after(text, 2).unwrap_or((&0, 0..0));
-        assert_eq!((*value, &text[range]), (2, "hộ gia đình"));
+        let found = with_doc(text, |doc| map.longest_after(doc, 2).map(|(v, r)| (*v, r)));
+        let (value, range) = found.unwrap_or((0, 0..0));
+        assert_eq!((value, &text[range]), (2, "hộ gia đình"));
+        let text = "Có 17 Hộ\u{a0}Gia  Đình, 4";
+        let found = with_doc(text, |doc| {
+            map.longest_before(doc, text.find(',').unwrap_or(0))
+                .map(|(v, r)| (*v, r))
+        });
+        let (value, range) = found.unwrap_or((0, 0..0));
+        assert_eq!((value, &text[range]), (2, "Hộ\u{a0}Gia  Đình"));
         assert!(is_title_case("Mocha") && !is_title_case("UBND") && !is_title_case("thôn"));
+    }
+
+    /// The lower case of a word is `str::to_lowercase`'s, whatever char it holds: the slice of
+    /// the lower-case copy where that copy is right, the word lower-cased anew where it is not.
+    #[test]
+    fn lower_case_of_words_is_unicode_lower_case() {
+        let mut text = String::new();
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            text.clear();
+            text.push('A');
+            text.push(c);
+            with_doc(&text, |doc| {
+                for range in [0..text.len(), 1..text.len()] {
+                    let expected = text[range.clone()].to_lowercase();
+                    assert_eq!(doc.lower_of(range), expected, "{c:?}");
+                }
+            });
+        }
+        // A final sigma is "ς" in `str::to_lowercase`, "σ" in the copy.
+        assert!(may_be_inexact("οδοσ") && !may_be_inexact("đồng nai, “12” – x"));
+        with_doc("ΟΔΟΣ ΣΑ", |doc| {
+            assert_eq!(doc.lower_of(0..doc.text.len()), "οδος σα")
+        });
+    }
+
+    /// [`may_be_inexact`] finds every char the lower-case copy may hold that is not its own
+    /// lower case as `str::to_lowercase` writes it.
+    #[test]
+    fn inexact_chars_are_found() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let copied = crate::text::lower::lower_same_len(c);
+            let mut utf8 = [0; 4];
+            let copied_text = copied.encode_utf8(&mut utf8);
+            assert!(
+                is_plain_lower(copied_text) || may_be_inexact(copied_text),
+                "{c:?} gives {copied:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn phrases_compare_word_by_word() {
+        let text = "Trở\u{a0}LÊN,  trở lên";
+        with_doc(text, |doc| {
+            let first = words_after(text, 0, 3);
+            assert_eq!(first.len(), 2);
+            assert!(doc.phrase_is(&first, "trở lên"));
+            assert!(!doc.phrase_is(&first, "trở"));
+            assert!(!doc.phrase_is(&first, "trở lên nữa"));
+            assert!(doc.phrase_is(&[], ""));
+            assert_eq!(doc.phrase_of(&first), "trở lên");
+            let second = words_after(text, text.find(',').unwrap_or(0) + 1, 3);
+            assert!(matches!(doc.phrase_of(&second), Cow::Borrowed("trở lên")));
+        });
     }
 }
