@@ -57,6 +57,7 @@
 mod grammar;
 mod resolve;
 mod tokens;
+mod words;
 
 use std::ops::Range;
 
@@ -64,9 +65,9 @@ use super::Input;
 use crate::date::Date;
 use crate::facts::{Calendar, DateFact, DateKind, FactId, Granularity};
 use crate::timex::{Timex, Unit};
-use grammar::{Expr, Grammar, Raw};
+use grammar::{Expr, Grammar, LEXICON, Raw};
 use resolve::{Anchor, Context, nearest_year, period_end};
-use tokens::{Tok, Toks, eq_ci, tokenize};
+use tokens::{Tok, Toks, tokenize};
 
 /// Lines that open a list of other articles: nothing after them belongs to the report.
 const RELATED_HEADERS: [&str; 10] = [
@@ -101,14 +102,14 @@ pub(crate) fn extract(input: &Input<'_>) -> Vec<DateFact> {
         if sentence.start >= cut || input.in_chrome(sentence.start) {
             continue;
         }
-        scan(text, sentence.clone(), &mut toks, |raw| {
+        scan(input, sentence.clone(), &mut toks, |raw| {
             found.push(Found {
                 raw,
                 sentence: index,
             });
         });
     }
-    let dateline = find_dateline(text);
+    let dateline = find_dateline(input);
     let reference = input
         .reference_date()
         .or(dateline.as_ref().map(|d| d.date))
@@ -173,7 +174,7 @@ pub(crate) fn extract(input: &Input<'_>) -> Vec<DateFact> {
 /// own near the top): the reference date found in the text.
 #[allow(dead_code)] // wired by the lead into `Document::reference_date`
 pub(crate) fn dateline(input: &Input<'_>) -> Option<Date> {
-    find_dateline(input.text()).map(|d| d.date)
+    find_dateline(input).map(|d| d.date)
 }
 
 struct Dateline {
@@ -182,7 +183,8 @@ struct Dateline {
     range: Range<usize>,
 }
 
-fn find_dateline(text: &str) -> Option<Dateline> {
+fn find_dateline(input: &Input<'_>) -> Option<Dateline> {
+    let text = input.text();
     let mut toks = Vec::new();
     let mut start = 0;
     for line in text.split('\n').take(DATELINE_LINES) {
@@ -192,7 +194,7 @@ fn find_dateline(text: &str) -> Option<Dateline> {
             continue;
         }
         let mut raws = Vec::new();
-        scan(text, range.clone(), &mut toks, |raw| raws.push(raw));
+        scan(input, range.clone(), &mut toks, |raw| raws.push(raw));
         let [raw] = raws.as_slice() else {
             continue;
         };
@@ -226,16 +228,19 @@ fn find_dateline(text: &str) -> Option<Dateline> {
     None
 }
 
-/// Runs the grammar over the sentence `range` of `text`, calling `emit` for each expression.
-fn scan(text: &str, range: Range<usize>, toks: &mut Vec<Tok>, mut emit: impl FnMut(Raw)) {
-    tokenize(text, range, toks);
+/// Runs the grammar over the sentence `range` of the text, calling `emit` for each
+/// expression.
+fn scan(input: &Input<'_>, range: Range<usize>, toks: &mut Vec<Tok>, mut emit: impl FnMut(Raw)) {
+    let text = input.text();
+    let lexicon = &*LEXICON;
+    tokenize(text, input.lower(), &lexicon.words, range, toks);
     let grammar = Grammar {
         s: Toks { text, t: toks },
+        lexicon,
     };
-    let mut buf = String::new();
     let mut i = 0;
     while i < grammar.s.len() {
-        if !grammar.may_start(i, &mut buf) {
+        if !grammar.may_start(i) {
             i += 1;
             continue;
         }
@@ -265,7 +270,11 @@ fn related_list_start(text: &str) -> usize {
     let mut lines_after = 0;
     for line in text.split('\n') {
         let label = line.trim().trim_end_matches([':', ' ']);
-        if start > 0 && RELATED_HEADERS.iter().any(|h| eq_ci(label, h)) {
+        if start > 0
+            && RELATED_HEADERS
+                .iter()
+                .any(|h| crate::text::eq_lower(label, h))
+        {
             header = Some(start);
             lines_after = 0;
         } else if header.is_some() && !line.trim().is_empty() {
