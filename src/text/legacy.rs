@@ -1078,7 +1078,7 @@ const MOJIBAKE_ORDER: [LegacyEncoding; 3] = [
 /// letter or symbol outside the Vietnamese alphabet, or one of Windows-1252's extra letters.
 /// (Typographic quotes, dashes, the ellipsis, NBSP and the degree sign are left out: real
 /// text has them.)
-fn foreign_to_vietnamese(c: char) -> bool {
+const fn foreign_to_vietnamese(c: char) -> bool {
     match c {
         '\u{A1}'..='\u{FF}' => !matches!(
             c,
@@ -1122,6 +1122,65 @@ fn foreign_to_vietnamese(c: char) -> bool {
     }
 }
 
+/// The lead bytes of the UTF-8 form of every char [`foreign_to_vietnamese`] accepts.
+static FOREIGN_LEAD: [bool; 256] = {
+    let mut table = [false; 256];
+    table[0xC2] = true;
+    table[0xC3] = true;
+    table[0xC5] = true;
+    table[0xC6] = true;
+    table[0xCB] = true;
+    table[0xE2] = true;
+    table
+};
+
+/// [`foreign_to_vietnamese`] of U+0080..=U+00FF, whose UTF-8 lead bytes are 0xC2 and 0xC3.
+static FOREIGN_LATIN1: [bool; 128] = {
+    let mut table = [false; 128];
+    let mut i = 0;
+    while i < 128 {
+        if let Some(c) = char::from_u32(0x80 + i as u32) {
+            table[i] = foreign_to_vietnamese(c);
+        }
+        i += 1;
+    }
+    table
+};
+
+/// Whether `text` holds a char [`foreign_to_vietnamese`] accepts. Every such char starts with
+/// one of six UTF-8 lead bytes, found eight bytes at a time without a branch; the Latin-1
+/// ones are judged from their two bytes. Proper Vietnamese text is mostly ASCII and the
+/// letters of U+1EA0..U+1EF9 (lead byte 0xE1), never decoded.
+fn has_foreign_char(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let is_lead = |&byte: &u8| FOREIGN_LEAD[usize::from(byte)];
+    let foreign_at = |at: usize| match bytes.get(at..at + 2) {
+        Some(&[lead @ (0xC2 | 0xC3), next]) => {
+            let index = (usize::from(lead & 1) << 6) | usize::from(next & 0x3F);
+            FOREIGN_LATIN1.get(index).copied().unwrap_or(false)
+        }
+        _ => text
+            .get(at..)
+            .and_then(|rest| rest.chars().next())
+            .is_some_and(foreign_to_vietnamese),
+    };
+    let foreign_in = |block: &[u8], offset: usize| {
+        block
+            .iter()
+            .enumerate()
+            .any(|(i, byte)| is_lead(byte) && foreign_at(offset + i))
+    };
+    let mut blocks = bytes.chunks_exact(8);
+    let mut offset = 0;
+    for block in &mut blocks {
+        if block.iter().fold(false, |any, byte| any | is_lead(byte)) && foreign_in(block, offset) {
+            return true;
+        }
+        offset += 8;
+    }
+    foreign_in(blocks.remainder(), offset)
+}
+
 /// For text that was already decoded wrongly as Windows-1252 or Latin-1 but is really in
 /// a legacy encoding ("Céng hoµ x· héi chñ nghÜa" is TCVN3, "Vieät Nam" is VNI): which
 /// encoding the whole text is in, or `None` when the text looks like proper Unicode
@@ -1137,7 +1196,7 @@ pub fn detect_mojibake(text: &str) -> Option<LegacyEncoding> {
     // Mojibake of every kind shows a Windows-1252 char that Vietnamese never writes (TCVN3's
     // "µ ® ·", VNI's "ä ñ ø", CP1258's "ð Þ"); text without one is not looked at further, which
     // spares the scoring below for nearly every proper Vietnamese text.
-    if !text.chars().any(foreign_to_vietnamese) {
+    if !has_foreign_char(text) {
         return None;
     }
     let mut scratch = Scratch::default();
@@ -2105,6 +2164,19 @@ mod tests {
         let text = as_cp1252(PARAGRAPH_CP1258);
         assert_eq!(detect_mojibake(&text), Some(LegacyEncoding::Cp1258));
         assert_eq!(repair_text(&text, LegacyEncoding::Cp1258), PARAGRAPH);
+    }
+
+    #[test]
+    fn the_lead_byte_prefilter_sees_every_foreign_char() {
+        // Every char `foreign_to_vietnamese` accepts is found, alone and inside text.
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let alone = c.to_string();
+            assert_eq!(has_foreign_char(&alone), foreign_to_vietnamese(c), "{c:?}");
+            if foreign_to_vietnamese(c) {
+                assert!(has_foreign_char(&format!("Hội nghị {c}x")), "{c:?}");
+            }
+        }
+        assert!(!has_foreign_char("Hội nghị “Đồng Tháp” – 15°C…"));
     }
 
     #[test]

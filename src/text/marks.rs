@@ -21,9 +21,15 @@
 //! assert_eq!(fixed.nfc().collect::<String>(), "ấ");
 //! assert_eq!(reorder_marks("Hội"), None);
 //! ```
+//!
+//! Decomposed Vietnamese, where every mark sits on a vowel and makes a Vietnamese letter with
+//! it, is composed by a table lookup per letter (`compose_vietnamese`); any other word takes
+//! the general path, [`reorder_marks`] and then NFC.
 
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::canonical_combining_class;
+
+use super::tone::{VowelLetter, row, vowel_char, vowel_letter};
 
 /// The sort key of a combining mark: its canonical combining class, then (within a
 /// class) the vowel marks U+0302 (circumflex: â ê ô), U+0306 (breve: ă) and U+031B
@@ -68,6 +74,88 @@ pub fn reorder_marks(word: &str) -> Option<String> {
         }
     }
     moved.then(|| chars.into_iter().collect())
+}
+
+/// Chars that are NFC as they stand and that no char before them composes with: ASCII,
+/// Latin-1 letters and symbols, Latin Extended-A and B, Latin Extended Additional (every
+/// precomposed Vietnamese letter), general punctuation.
+pub(crate) const fn is_stable_starter(c: char) -> bool {
+    c.is_ascii()
+        || matches!(
+            c,
+            '\u{A1}'..='\u{24F}'
+                | '\u{1E00}'..='\u{1EFF}'
+                | '\u{2010}'..='\u{2027}'
+                | '\u{2030}'..='\u{205E}'
+        )
+}
+
+/// The row of [`super::tone`]'s vowel tables that `row` takes with a circumflex U+0302, a
+/// breve U+0306 or a horn U+031B; None when Vietnamese has no such letter.
+fn with_vowel_mark(vowel_row: u8, mark: char) -> Option<u8> {
+    Some(match (vowel_row, mark) {
+        (row::A, '\u{306}') => row::A_BREVE,
+        (row::A, '\u{302}') => row::A_CIRCUMFLEX,
+        (row::E, '\u{302}') => row::E_CIRCUMFLEX,
+        (row::O, '\u{302}') => row::O_CIRCUMFLEX,
+        (row::O, '\u{31B}') => row::O_HORN,
+        (row::U, '\u{31B}') => row::U_HORN,
+        _ => return None,
+    })
+}
+
+/// The tone column of a combining tone mark: grave, acute, hook above, tilde, dot below.
+fn tone_of_mark(mark: char) -> Option<u8> {
+    Some(match mark {
+        '\u{300}' => 1,
+        '\u{301}' => 2,
+        '\u{309}' => 3,
+        '\u{303}' => 4,
+        '\u{323}' => 5,
+        _ => return None,
+    })
+}
+
+/// `word` composed as [`reorder_marks`] and NFC compose it, when that is a lookup per letter:
+/// every combining mark is a Vietnamese vowel or tone mark on a vowel (at most one of each
+/// per letter, counting the marks of a precomposed vowel) and every other char a
+/// [stable starter](is_stable_starter). None for any other word: it needs the general path.
+pub(crate) fn compose_vietnamese(word: &str) -> Option<String> {
+    let mut out = String::with_capacity(word.len());
+    let mut chars = word.chars().peekable();
+    while let Some(c) = chars.next() {
+        if !is_stable_starter(c) {
+            return None;
+        }
+        let marked = chars
+            .peek()
+            .is_some_and(|&next| matches!(next, '\u{300}'..='\u{36F}'));
+        if !marked {
+            out.push(c);
+            continue;
+        }
+        let VowelLetter {
+            row: mut vowel_row,
+            mut tone,
+            upper,
+        } = vowel_letter(c)?;
+        while let Some(&mark) = chars.peek() {
+            if let Some(mark_tone) = tone_of_mark(mark) {
+                if tone != 0 {
+                    return None;
+                }
+                tone = mark_tone;
+            } else if matches!(mark, '\u{302}' | '\u{306}' | '\u{31B}') {
+                vowel_row = with_vowel_mark(vowel_row, mark)?;
+            } else {
+                // Another char: a starter is judged on the next round, any other mark fails it.
+                break;
+            }
+            chars.next();
+        }
+        out.push(vowel_char(vowel_row, tone, upper)?);
+    }
+    Some(out)
 }
 
 #[cfg(test)]
@@ -132,6 +220,79 @@ mod tests {
     fn no_marks_is_none() {
         for word in ["", "Hội", "nghị", "UBND", "35-NQ/TW", "ấ", "Москва"] {
             assert_eq!(reorder_marks(word), None, "{word}");
+        }
+    }
+
+    #[test]
+    fn the_vietnamese_composer_agrees_with_the_general_path() {
+        // Every starter that can carry marks (every vowel letter, and a few others) with every
+        // sequence of up to three combining marks among the Vietnamese ones and two others.
+        let marks = [
+            '\u{300}', '\u{301}', '\u{302}', '\u{303}', '\u{306}', '\u{309}', '\u{31B}', '\u{323}',
+            '\u{308}', '\u{340}',
+        ];
+        let mut sequences: Vec<Vec<char>> = vec![vec![]];
+        for length in 1..=3 {
+            let shorter: Vec<Vec<char>> = sequences
+                .iter()
+                .filter(|s| s.len() == length - 1)
+                .cloned()
+                .collect();
+            for s in shorter {
+                for &m in &marks {
+                    let mut longer = s.clone();
+                    longer.push(m);
+                    sequences.push(longer);
+                }
+            }
+        }
+        let starters: Vec<char> = ('\u{0}'..='\u{24F}')
+            .chain('\u{1E00}'..='\u{1EFF}')
+            .chain([
+                '\u{2013}', '\u{201C}', '\u{3B1}', '\u{43E}', '\u{1F71}', '😀',
+            ])
+            .filter(|&c| vowel_letter(c).is_some() || "dnDđĐçÇ-".contains(c))
+            .collect();
+        let mut composed_here = 0;
+        for &starter in &starters {
+            for sequence in &sequences {
+                let word: String = std::iter::once(starter)
+                    .chain(sequence.iter().copied())
+                    .collect();
+                for text in [word.clone(), format!("x{word}ng"), format!("{word}{word}")] {
+                    if let Some(fast) = compose_vietnamese(&text) {
+                        assert_eq!(fast, composed(&text), "{text:?}");
+                        composed_here += 1;
+                    }
+                }
+            }
+        }
+        assert!(composed_here > 1000, "{composed_here}");
+        // Marks alone, or on a char that is no vowel, are left to the general path.
+        for word in [
+            "\u{301}",
+            "n\u{301}",
+            "\u{3B1}\u{301}",
+            "a\u{308}",
+            "i\u{302}",
+        ] {
+            assert_eq!(compose_vietnamese(word), None, "{word:?}");
+        }
+    }
+
+    #[test]
+    fn stable_starters_are_nfc_alone_and_after_any_letter() {
+        for c in (0..=0x10FFFF)
+            .filter_map(char::from_u32)
+            .filter(|&c| is_stable_starter(c))
+        {
+            let alone = c.to_string();
+            assert_eq!(nfc(&alone), alone, "{c:?}");
+            for before in ['a', 'e', 'o', 'u', 'A', 'ơ', 'ê', 'ạ', 'n'] {
+                let pair = format!("{before}{c}");
+                assert_eq!(nfc(&pair), pair, "{c:?} after {before:?}");
+            }
+            assert_eq!(compose_vietnamese(&alone).as_deref(), Some(alone.as_str()));
         }
     }
 

@@ -37,11 +37,14 @@
 //! ```
 
 use std::borrow::Cow;
+use std::cell::RefCell;
+use std::hash::Hasher;
 use std::ops::Range;
 use std::sync::OnceLock;
 
 use icu_normalizer::ComposingNormalizerBorrowed;
 
+use super::fxhash::FxHasher;
 use super::legacy::{self, LegacyEncoding};
 use super::offsets::{CharIndex, OffsetMap};
 use super::tone::ToneStyle;
@@ -212,53 +215,26 @@ pub fn normalize_with(input: &str, options: NormalizeOptions) -> Normalized<'_> 
     } else {
         None
     };
-    let mut writer = Writer {
-        input,
-        out: String::new(),
-        copied_until: 0,
-        map: OffsetMap::identity(),
-    };
+    let mut writer = Writer::new(input);
     let mut pos = 0;
-    let mut chars = input.char_indices().peekable();
-    while let Some(&(start, c)) = chars.peek() {
-        if is_space_class(c) {
-            let mut run = SpaceRun::default();
-            while let Some(&(i, c)) = chars.peek() {
-                if !is_space_class(c) {
-                    break;
-                }
-                run.add(c);
-                pos = i + c.len_utf8();
-                chars.next();
-            }
-            let at_text_end = chars.peek().is_none();
-            writer.space_run(start..pos, &run, at_text_end, options);
-        } else {
-            let mut word = WordFlags::default();
-            while let Some(&(i, c)) = chars.peek() {
-                if is_space_class(c) && !is_invisible(c) {
-                    break;
-                }
-                word.add(c);
-                pos = i + c.len_utf8();
-                chars.next();
-            }
-            writer.word(start..pos, word, options, repaired_from);
+    while pos < input.len() {
+        // Mojibake repair rewrites any word outside ASCII: then every token is looked at.
+        let work = match repaired_from {
+            Some(_) => Work {
+                restart: pos,
+                at: input.len(),
+            },
+            None => match next_work(input, pos, options.tone_style) {
+                Some(work) => work,
+                None => break,
+            },
+        };
+        pos = work.restart;
+        while pos <= work.at && pos < input.len() {
+            pos = writer.token(pos, options, repaired_from);
         }
     }
-    let Writer {
-        out,
-        copied_until,
-        map,
-        ..
-    } = writer;
-    let text = if map.is_identity() {
-        Cow::Borrowed(input)
-    } else {
-        let mut out = out;
-        out.push_str(input.get(copied_until..).unwrap_or_default());
-        Cow::Owned(out)
-    };
+    let (text, map) = writer.finish();
     Normalized {
         input,
         text,
@@ -266,6 +242,136 @@ pub fn normalize_with(input: &str, options: NormalizeOptions) -> Normalized<'_> 
         input_chars: OnceLock::new(),
         repaired_from,
     }
+}
+
+/// Where the text needs work: the token that holds byte `at` may change, and `restart`, at or
+/// before it, is where a token starts with nothing before it to change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Work {
+    restart: usize,
+    at: usize,
+}
+
+/// The first place from byte `from` on (where a token starts) where the text may need work;
+/// None when it needs none to its end.
+///
+/// One pass over the bytes, without a stop per word: printable ASCII is passed over, a
+/// single space between words and runs of line feeds need nothing, and a char outside ASCII
+/// costs a table lookup. It stops at any other space or control char, at a char that may
+/// need NFC, is a look-alike or invisible, and at a word whose tone mark moves in `style`
+/// (a word where [`tone::pair_may_move`] accepts two neighbours, looked up in the cache).
+/// What it stops at is not necessarily changed: the token path decides, as for any token.
+fn next_work(input: &str, from: usize, style: Option<ToneStyle>) -> Option<Work> {
+    let bytes = input.as_bytes();
+    // Everything before `restart` needs nothing, and a token starts there.
+    let mut restart = from;
+    let mut word_start = from;
+    let mut tone_may_move = false;
+    // The last char outside ASCII: where it ends, and its tone class.
+    let mut previous = (0, 0);
+    let mut i = from;
+    let word_changes = |word_start: usize, end: usize| {
+        style.is_some_and(|style| {
+            input
+                .get(word_start..end)
+                .is_some_and(|word| place_tone_cached(word, style).is_some())
+        })
+    };
+    loop {
+        let Some(&byte) = bytes.get(i) else {
+            return (tone_may_move && word_changes(word_start, i)).then_some(Work {
+                restart: word_start,
+                at: word_start,
+            });
+        };
+        match byte {
+            b'!'..=b'~' => i += 1,
+            b' ' | b'\n' => {
+                if tone_may_move && word_changes(word_start, i) {
+                    return Some(Work {
+                        restart: word_start,
+                        at: word_start,
+                    });
+                }
+                tone_may_move = false;
+                let before = i.checked_sub(1).and_then(|p| bytes.get(p).copied());
+                let after = bytes.get(i + 1).copied();
+                let is_space_or_break = |b: u8| b <= b' ' && ascii_flags(b) & flag::ENDS_WORD != 0;
+                // A space at either end of the text or of a line, or next to another: the run
+                // is rewritten. (A space or invisible char outside ASCII after it stops the
+                // scan when it comes.)
+                if byte == b' '
+                    && (before.is_none_or(|b| b == b'\n') || after.is_none_or(is_space_or_break))
+                {
+                    return Some(Work { restart, at: i });
+                }
+                if before.is_none_or(|b| b != b' ' && b != b'\n') {
+                    // A space run starts here, after a word.
+                    restart = i;
+                }
+                i += 1;
+                word_start = i;
+            }
+            0x80.. => {
+                let (flags, len) = non_ascii_flags_at(input, i);
+                if flags & (flag::ENDS_WORD | flag::INVISIBLE) != 0 {
+                    return Some(Work { restart, at: i });
+                }
+                if flags & !flag::TONE != 0 {
+                    // A word char: the space run before the word needs nothing.
+                    return Some(Work {
+                        restart: word_start,
+                        at: i,
+                    });
+                }
+                let tone = flags & flag::TONE;
+                if tone & (tone::class::TONED_PLAIN | tone::class::TONED_U_HORN) != 0
+                    && !tone_may_move
+                {
+                    let before = tone_before(input, word_start, i, previous);
+                    tone_may_move = toned_char_may_move(input, before, tone, i + len);
+                }
+                previous = (i + len, tone);
+                i += len;
+            }
+            _ if ascii_flags(byte) & (flag::ENDS_WORD | flag::INVISIBLE) != 0 => {
+                return Some(Work { restart, at: i });
+            }
+            // Control chars: part of a word, nothing to do.
+            _ => i += 1,
+        }
+    }
+}
+
+/// The [`tone::class`] of the char before byte `at` in the word that starts at
+/// `word_start`; `previous` says where the last char outside ASCII ends and its class, which
+/// spares decoding it again.
+#[inline]
+fn tone_before(input: &str, word_start: usize, at: usize, previous: (usize, u8)) -> u8 {
+    match at.checked_sub(1).and_then(|p| input.as_bytes().get(p)) {
+        _ if at <= word_start => 0,
+        Some(&byte) if byte.is_ascii() => ascii_flags(byte) & flag::TONE,
+        _ if previous.0 == at => previous.1,
+        _ => input
+            .get(word_start..at)
+            .and_then(|head| head.chars().next_back())
+            .map_or(0, |c| flags_of(c) & flag::TONE),
+    }
+}
+
+/// Whether the mark of a toned char of [`tone::class`] `tone`, with a char of class `before`
+/// before it and the next char starting at byte `next`, may move to or from a neighbour.
+#[inline]
+fn toned_char_may_move(input: &str, before: u8, tone: u8, next: usize) -> bool {
+    if tone::pair_may_move(before, tone) {
+        return true;
+    }
+    let after = match input.as_bytes().get(next) {
+        Some(&byte) if byte.is_ascii() => ascii_flags(byte),
+        Some(_) => non_ascii_flags_at(input, next).0,
+        None => 0,
+    };
+    tone::pair_may_move(tone, after & flag::TONE)
 }
 
 /// Builds the normalized text: copies unchanged input lazily, in as few pieces as possible,
@@ -278,7 +384,31 @@ struct Writer<'a> {
     map: OffsetMap,
 }
 
-impl Writer<'_> {
+impl<'a> Writer<'a> {
+    fn new(input: &'a str) -> Writer<'a> {
+        Writer {
+            input,
+            out: String::new(),
+            copied_until: 0,
+            map: OffsetMap::identity(),
+        }
+    }
+
+    /// The normalized text (the input itself when nothing changed) and the offset map.
+    fn finish(self) -> (Cow<'a, str>, OffsetMap) {
+        let Writer {
+            input,
+            mut out,
+            copied_until,
+            map,
+        } = self;
+        if map.is_identity() {
+            return (Cow::Borrowed(input), map);
+        }
+        out.push_str(input.get(copied_until..).unwrap_or_default());
+        (Cow::Owned(out), map)
+    }
+
     /// `input[range]` is to be written as `replacement`.
     fn replace(&mut self, range: Range<usize>, replacement: &str) {
         let original = self.input.get(range.clone()).unwrap_or_default();
@@ -311,6 +441,31 @@ impl Writer<'_> {
         self.copied_until = orig_end;
     }
 
+    /// Normalizes the token (a space run or a word) that starts at byte `pos`; returns where
+    /// it ends.
+    fn token(
+        &mut self,
+        pos: usize,
+        options: NormalizeOptions,
+        mojibake: Option<LegacyEncoding>,
+    ) -> usize {
+        let input = self.input;
+        let starts_space_run = flags_at(input, pos).0 & (flag::ENDS_WORD | flag::INVISIBLE) != 0;
+        let end = if starts_space_run {
+            let (end, run) = scan_space_run(input, pos);
+            self.space_run(pos..end, &run, end == input.len(), options);
+            end
+        } else {
+            let (end, word) = scan_word(input, pos);
+            if !word.ascii() && (mojibake.is_some() || word.may_change()) {
+                self.word(pos..end, word, options, mojibake);
+            }
+            end
+        };
+        // Each token holds a char at least; never stall, whatever the input.
+        end.max(pos + 1)
+    }
+
     fn space_run(
         &mut self,
         range: Range<usize>,
@@ -320,6 +475,10 @@ impl Writer<'_> {
     ) {
         let original = self.input.get(range.clone()).unwrap_or_default();
         if original == " " && !at_text_end && range.start != 0 || !options.any_spacing() {
+            return;
+        }
+        // Line feeds alone stay as they are under every option.
+        if original.bytes().all(|b| b == b'\n') {
             return;
         }
         let replacement: Cow<'_, str> =
@@ -349,9 +508,6 @@ impl Writer<'_> {
         options: NormalizeOptions,
         mojibake: Option<LegacyEncoding>,
     ) {
-        if flags.ascii && mojibake.is_none() {
-            return;
-        }
         let original = self.input.get(range.clone()).unwrap_or_default();
         if let Some(replacement) = normalize_word(original, flags, options, mojibake) {
             self.replace(range, &replacement);
@@ -426,32 +582,33 @@ fn normalize_word(
         current = Cow::Owned(repaired);
     }
     let repaired = matches!(current, Cow::Owned(_));
-    if options.invisibles && flags.invisible {
+    if options.invisibles && flags.has(flag::INVISIBLE) {
         current = Cow::Owned(current.chars().filter(|&c| !is_invisible(c)).collect());
     }
     // NFC can turn a char of another block into a look-alike ("Ή" U+1FCB becomes U+0389), so
     // a word NFC changed is checked for look-alikes too: otherwise a second pass would find
     // what the first did not.
     let mut composed_anew = false;
-    if options.nfc && (flags.needs_nfc_check || repaired) {
-        if let Some(reordered) = marks::reorder_marks(&current) {
-            current = Cow::Owned(reordered);
-            composed_anew = true;
-        }
-        if let Cow::Owned(composed) = nfc().normalize(&current) {
+    if options.nfc && (flags.has(flag::NEEDS_NFC) || repaired) {
+        if let Some(composed) = marks::compose_vietnamese(&current) {
+            // Vietnamese letters and the word's own chars: no look-alike the word did not have.
+            if composed != *current {
+                current = Cow::Owned(composed);
+            }
+        } else if let Some(composed) = compose(&current) {
             current = Cow::Owned(composed);
             composed_anew = true;
         }
     }
     if options.lookalikes
-        && (flags.lookalike || repaired || composed_anew)
+        && (flags.has(flag::LOOKALIKE) || repaired || composed_anew)
         && let Some(fixed) = lookalike::fix_lookalikes(&current)
     {
         current = Cow::Owned(fixed);
     }
     if let Some(style) = options.tone_style
-        && !flags.ascii
-        && may_need_tone_placement(&current)
+        && !flags.ascii()
+        && tone::may_move_tone(&current)
         && let Some(placed) = place_tone_cached(&current, style)
     {
         current = Cow::Owned(placed);
@@ -462,63 +619,64 @@ fn normalize_word(
     }
 }
 
-/// Whether a word has a tone mark next to a second vowel: the only words where the two
-/// styles differ (open oa, oe, uy) or a mark can be misplaced ("nghìên", "hòang"). A word with
-/// one vowel, or with no tone mark, is already right. Errs on the side of yes.
-fn may_need_tone_placement(word: &str) -> bool {
-    let mut toned = false;
-    let mut adjacent_vowels = false;
-    let mut previous_vowel = false;
-    for c in word.chars() {
-        if matches!(c, '\u{300}' | '\u{301}' | '\u{303}' | '\u{309}' | '\u{323}') {
-            // A combining tone mark (text that was not composed) is part of its letter.
-            toned = true;
-            continue;
-        }
-        let vowel = is_vowel_letter(c);
-        toned |= is_toned_letter(c);
-        adjacent_vowels |= vowel && previous_vowel;
-        previous_vowel = vowel;
-    }
-    toned && adjacent_vowels
-}
-
-/// Vietnamese vowel letters, with any marks (and a few other Latin-1 letters: harmless).
-fn is_vowel_letter(c: char) -> bool {
-    matches!(
-        c,
-        'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'A' | 'E' | 'I' | 'O' | 'U' | 'Y'
-            | '\u{C0}'..='\u{FF}'
-            | '\u{102}' | '\u{103}' | '\u{128}' | '\u{129}' | '\u{168}' | '\u{169}'
-            | '\u{1A0}' | '\u{1A1}' | '\u{1AF}' | '\u{1B0}'
-            | '\u{1EA0}'..='\u{1EF9}'
-    )
-}
-
-/// Letters that carry a tone mark (and a few other Latin-1 letters: harmless).
-fn is_toned_letter(c: char) -> bool {
-    match c {
-        '\u{C2}' | '\u{CA}' | '\u{D4}' | '\u{E2}' | '\u{EA}' | '\u{F4}' => false,
-        '\u{C0}'..='\u{FF}' | '\u{128}' | '\u{129}' | '\u{168}' | '\u{169}' => true,
-        '\u{1EA0}'..='\u{1EF9}' => true,
-        _ => false,
+/// `word` in NFC, after putting combining marks in the order that composes; None when it
+/// already is.
+fn compose(word: &str) -> Option<String> {
+    let reordered = marks::reorder_marks(word);
+    match nfc().normalize(reordered.as_deref().unwrap_or(word)) {
+        Cow::Owned(composed) => Some(composed),
+        Cow::Borrowed(_) => reordered,
     }
 }
 
 /// Words longer than this are not cached: they are rare, and a syllable is at most 7 letters.
 const CACHED_WORD_BYTES: usize = 32;
-/// The cache is cleared when it holds this many words; a report has a few thousand distinct
-/// syllables, so this bounds memory without losing the benefit.
-const CACHED_WORDS: usize = 1 << 14;
+/// Slots in the cache of each style, a power of two: a report has a few hundred distinct
+/// words whose mark may move.
+const CACHE_SLOTS: usize = 1 << 11;
 
-/// Each distinct word's tone placement (`None`: unchanged).
-type ToneCache = std::collections::HashMap<Box<str>, Option<Box<str>>>;
+/// Recent words and their tone placement, a word to a slot chosen by its hash. A word whose slot holds another word is placed anew and takes the slot, so a lookup
+/// costs one hash and one comparison whatever the text: no input can make it slow.
+#[derive(Default)]
+struct ToneCache {
+    slots: Vec<Option<CachedWord>>,
+}
+
+/// A word, and its tone placement (`None`: unchanged).
+#[derive(Clone)]
+struct CachedWord {
+    word: Box<str>,
+    placed: Option<Box<str>>,
+}
+
+impl ToneCache {
+    fn place(&mut self, word: &str, style: ToneStyle) -> Option<String> {
+        if self.slots.is_empty() {
+            self.slots.resize(CACHE_SLOTS, None);
+        }
+        let mut hasher = FxHasher::default();
+        hasher.write(word.as_bytes());
+        // The high bits: the multiplication leaves the low ones poorly mixed.
+        let index = (hasher.finish() >> (64 - CACHE_SLOTS.trailing_zeros())) as usize;
+        let slot = self.slots.get_mut(index)?;
+        if let Some(cached) = slot
+            && *cached.word == *word
+        {
+            return cached.placed.as_deref().map(str::to_string);
+        }
+        let placed = tone::place_tone(word, style);
+        *slot = Some(CachedWord {
+            word: word.into(),
+            placed: placed.as_deref().map(Box::from),
+        });
+        placed
+    }
+}
 
 thread_local! {
-    /// Tone placement per distinct word, per style: most words of a report repeat, and the
-    /// placement rules cost far more than a hash lookup.
-    static TONE_CACHE: std::cell::RefCell<[ToneCache; 2]> =
-        std::cell::RefCell::new(Default::default());
+    /// Tone placement of recent words, per style: most words of a report repeat, and the
+    /// placement rules cost far more than a hash.
+    static TONE_CACHE: RefCell<[ToneCache; 2]> = RefCell::default();
 }
 
 fn place_tone_cached(word: &str, style: ToneStyle) -> Option<String> {
@@ -529,18 +687,9 @@ fn place_tone_cached(word: &str, style: ToneStyle) -> Option<String> {
         ToneStyle::Modern => 1,
         _ => 0,
     };
-    TONE_CACHE.with(|cache| {
-        let mut caches = cache.borrow_mut();
-        let map = caches.get_mut(slot)?;
-        if let Some(known) = map.get(word) {
-            return known.as_deref().map(str::to_string);
-        }
-        let placed = tone::place_tone(word, style);
-        if map.len() >= CACHED_WORDS {
-            map.clear();
-        }
-        map.insert(word.into(), placed.as_deref().map(Box::from));
-        placed
+    TONE_CACHE.with(|cache| match cache.try_borrow_mut() {
+        Ok(mut caches) => caches.get_mut(slot)?.place(word, style),
+        Err(_) => tone::place_tone(word, style),
     })
 }
 
@@ -594,56 +743,191 @@ impl SpaceRun {
     }
 }
 
-/// What a word holds, gathered while scanning it, so that most words need no second look.
-#[derive(Debug, Clone, Copy)]
-struct WordFlags {
-    ascii: bool,
-    invisible: bool,
-    /// A character outside the ranges known to be NFC and not to compose (ASCII,
-    /// precomposed Latin letters, common punctuation).
-    needs_nfc_check: bool,
+/// What the scan needs to know of a char, as bits; the low four are its
+/// [`tone::class`] bits.
+mod flag {
+    /// The [`super::tone::class`] bits.
+    pub(super) const TONE: u8 = 0x0F;
+    /// A space or a line break: ends a word.
+    pub(super) const ENDS_WORD: u8 = 0x10;
+    /// Removed by the invisibles step. Starts a space run, but does not end a word.
+    pub(super) const INVISIBLE: u8 = 0x20;
+    /// Not known to be NFC and to compose with nothing: the word goes through NFC.
+    pub(super) const NEEDS_NFC: u8 = 0x40;
     /// An eth, or a Cyrillic or Greek letter.
-    lookalike: bool,
+    pub(super) const LOOKALIKE: u8 = 0x80;
 }
 
-impl Default for WordFlags {
-    fn default() -> WordFlags {
-        WordFlags {
-            ascii: true,
-            invisible: false,
-            needs_nfc_check: false,
-            lookalike: false,
-        }
+/// The [`flag`]s of `c`, by their definitions: the lookup tables are built from this.
+const fn char_flags(c: char) -> u8 {
+    if is_invisible(c) {
+        return flag::INVISIBLE;
     }
+    if is_space_class(c) {
+        return flag::ENDS_WORD;
+    }
+    match c {
+        '\u{D0}' | '\u{F0}' => flag::LOOKALIKE,
+        _ if marks::is_stable_starter(c) => tone::tone_class(c),
+        '\u{370}'..='\u{3FF}' | '\u{400}'..='\u{52F}' | '\u{1F00}'..='\u{1FFF}' => {
+            flag::LOOKALIKE | flag::NEEDS_NFC
+        }
+        _ => flag::NEEDS_NFC,
+    }
+}
+
+/// [`char_flags`] for the `N` chars from `first` on.
+const fn flag_table<const N: usize>(first: u32) -> [u8; N] {
+    let mut table = [flag::NEEDS_NFC; N];
+    let mut i = 0;
+    while i < N {
+        if let Some(c) = char::from_u32(first + i as u32) {
+            table[i] = char_flags(c);
+        }
+        i += 1;
+    }
+    table
+}
+
+/// The flags of ASCII to Latin Extended-B, and of Latin Extended Additional: nearly every
+/// char of a Vietnamese text.
+static FLAGS_LATIN: [u8; 0x250] = flag_table(0);
+/// See [`FLAGS_LATIN`].
+static FLAGS_LATIN_ADDITIONAL: [u8; 0x100] = flag_table(0x1E00);
+
+/// The [`flag`]s of `c`.
+fn flags_of(c: char) -> u8 {
+    let code = c as u32;
+    let table = match code {
+        0..0x250 => FLAGS_LATIN.get(code as usize),
+        0x1E00..=0x1EFF => FLAGS_LATIN_ADDITIONAL.get((code - 0x1E00) as usize),
+        _ => None,
+    };
+    table.copied().unwrap_or_else(|| char_flags(c))
+}
+
+/// The [`flag`]s of an ASCII char.
+fn ascii_flags(byte: u8) -> u8 {
+    FLAGS_LATIN.get(usize::from(byte)).copied().unwrap_or(0)
+}
+
+/// The [`flag`]s of the char that starts at byte `at` of `text`, and its length in bytes;
+/// flags 0 and length 1 where no char starts.
+fn flags_at(text: &str, at: usize) -> (u8, usize) {
+    match text.as_bytes().get(at) {
+        Some(&byte) if byte.is_ascii() => (ascii_flags(byte), 1),
+        _ => non_ascii_flags_at(text, at),
+    }
+}
+
+/// [`flags_at`] for a char outside ASCII. Those of [`FLAGS_LATIN`] and
+/// [`FLAGS_LATIN_ADDITIONAL`] are looked up from their bytes, without decoding.
+#[inline(always)]
+fn non_ascii_flags_at(text: &str, at: usize) -> (u8, usize) {
+    let bytes = text.as_bytes();
+    let low_bits = |k: usize| bytes.get(at + k).map_or(0, |&b| usize::from(b & 0x3F));
+    let looked_up = match bytes.get(at) {
+        Some(&lead @ 0xC2..=0xC8) => FLAGS_LATIN
+            .get((usize::from(lead & 0x1F) << 6) | low_bits(1))
+            .map(|&f| (f, 2)),
+        // U+1E00..U+1EFF: E1 B8..BB xx.
+        Some(0xE1) if bytes.get(at + 1).is_some_and(|b| (0xB8..=0xBB).contains(b)) => {
+            FLAGS_LATIN_ADDITIONAL
+                .get(((low_bits(1) & 0x03) << 6) | low_bits(2))
+                .map(|&f| (f, 3))
+        }
+        _ => None,
+    };
+    looked_up.unwrap_or_else(|| {
+        text.get(at..)
+            .and_then(|rest| rest.chars().next())
+            .map_or((0, 1), |c| (flags_of(c), c.len_utf8()))
+    })
+}
+
+/// What a word holds, gathered while scanning it, so that most words need no second look.
+#[derive(Debug, Clone, Copy, Default)]
+struct WordFlags {
+    /// A char outside ASCII.
+    non_ascii: bool,
+    /// The [`flag`]s of its chars, or'ed.
+    flags: u8,
+    /// Two neighbouring chars between which a tone mark may move ([`tone::pair_may_move`]).
+    tone_may_move: bool,
 }
 
 impl WordFlags {
-    fn add(&mut self, c: char) {
-        if c.is_ascii() {
-            return;
-        }
-        self.ascii = false;
-        match c {
-            _ if is_invisible(c) => self.invisible = true,
-            '\u{D0}' | '\u{F0}' => self.lookalike = true,
-            // Latin-1 letters and symbols, Latin Extended-A and B, Latin Extended Additional
-            // (every precomposed Vietnamese letter), general punctuation: NFC as they stand,
-            // and none of them composes with a following base character.
-            '\u{A1}'..='\u{24F}'
-            | '\u{1E00}'..='\u{1EFF}'
-            | '\u{2010}'..='\u{2027}'
-            | '\u{2030}'..='\u{205E}' => {}
-            '\u{370}'..='\u{3FF}' | '\u{400}'..='\u{52F}' | '\u{1F00}'..='\u{1FFF}' => {
-                self.lookalike = true;
-                self.needs_nfc_check = true;
-            }
-            _ => self.needs_nfc_check = true,
-        }
+    fn ascii(self) -> bool {
+        !self.non_ascii
+    }
+
+    fn has(self, flag: u8) -> bool {
+        self.flags & flag != 0
+    }
+
+    /// Whether a step other than mojibake repair may change the word.
+    fn may_change(self) -> bool {
+        self.tone_may_move || self.has(flag::INVISIBLE | flag::NEEDS_NFC | flag::LOOKALIKE)
     }
 }
 
+/// The word that starts at byte `start` of `input` (a char that does not start a space run):
+/// where it ends, and what it holds. A word runs to the next space or line break; invisible
+/// chars are part of it.
+#[inline]
+fn scan_word(input: &str, start: usize) -> (usize, WordFlags) {
+    let bytes = input.as_bytes();
+    let mut word = WordFlags::default();
+    // The last char outside ASCII: where it ends, and its tone class.
+    let mut previous = (0, 0);
+    let mut i = start;
+    while let Some(&byte) = bytes.get(i) {
+        if byte.is_ascii() {
+            // Spaces and line breaks end the word; control chars are part of it, and printable
+            // ASCII is, with nothing to note.
+            if byte <= b' ' && ascii_flags(byte) & flag::ENDS_WORD != 0 {
+                break;
+            }
+            i += 1;
+            continue;
+        }
+        let (flags, len) = non_ascii_flags_at(input, i);
+        if flags & flag::ENDS_WORD != 0 {
+            break;
+        }
+        word.non_ascii = true;
+        word.flags |= flags;
+        let tone = flags & flag::TONE;
+        // Only a char with a tone mark makes a pair where one moves: its neighbours are
+        // looked at when it comes, not every pair of the word.
+        if tone & (tone::class::TONED_PLAIN | tone::class::TONED_U_HORN) != 0 && !word.tone_may_move
+        {
+            let before = tone_before(input, start, i, previous);
+            word.tone_may_move = toned_char_may_move(input, before, tone, i + len);
+        }
+        previous = (i + len, tone);
+        i += len;
+    }
+    (i, word)
+}
+
+/// The run of spaces, line breaks and invisible chars that starts at byte `start` of `input`:
+/// where it ends, and what it holds.
+fn scan_space_run(input: &str, start: usize) -> (usize, SpaceRun) {
+    let mut run = SpaceRun::default();
+    let mut i = start;
+    while let Some(c) = input.get(i..).and_then(|rest| rest.chars().next()) {
+        if flags_of(c) & (flag::ENDS_WORD | flag::INVISIBLE) == 0 {
+            break;
+        }
+        run.add(c);
+        i += c.len_utf8();
+    }
+    (i, run)
+}
+
 /// Spaces, line breaks, and the invisible characters that may sit among them.
-fn is_space_class(c: char) -> bool {
+const fn is_space_class(c: char) -> bool {
     matches!(
         c,
         ' ' | '\t' | '\n' | '\r' | '\u{B}' | '\u{C}' | '\u{85}' | '\u{A0}' | '\u{1680}' | '\u{2000}'
@@ -667,7 +951,7 @@ fn is_line_break(c: char) -> bool {
 }
 
 /// Characters removed outright: they carry no text.
-fn is_invisible(c: char) -> bool {
+const fn is_invisible(c: char) -> bool {
     matches!(
         c,
         '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{AD}'
@@ -765,40 +1049,153 @@ mod tests {
         }
     }
 
-    #[test]
-    fn the_tone_prefilter_never_skips_a_word_that_changes() {
-        // Every word of up to three letters over onsets, vowels in every tone and codas, and
-        // a set of longer syllables: when tone placement would change a word, the prefilter
-        // lets it through.
-        let letters: Vec<char> =
-            "hngqtrkcđoauyeiơưâêôăàáảãạòóỏõọùúủũụỳýỷỹỵèéẻẽẹìíỉĩịờớởỡợừứửữựầấẩẫậềếểễệồốổỗộằắẳẵặOÀUỶ"
-                .chars()
-                .collect();
-        let mut words: Vec<String> = Vec::new();
-        for &a in &letters {
-            words.push(a.to_string());
-            for &b in &letters {
-                words.push([a, b].iter().collect());
-                for &c in &letters {
-                    words.push([a, b, c].iter().collect());
-                }
+    /// Every word outside ASCII through every step, every space run through the space step,
+    /// tokens found char by char: the definition that skipping ahead (whole stretches by
+    /// [`next_work`], the steps a word's flags rule out) must agree with, text and map.
+    fn normalize_every_word(input: &str, options: NormalizeOptions) -> (String, OffsetMap) {
+        let repaired_from = options
+            .mojibake
+            .then(|| legacy::detect_mojibake(input))
+            .flatten();
+        let mut writer = Writer::new(input);
+        let mut pos = 0;
+        while let Some(rest) = input.get(pos..).filter(|rest| !rest.is_empty()) {
+            let in_run = |c: char| is_space_class(c);
+            let in_word = |c: char| !is_space_class(c) || is_invisible(c);
+            if rest.starts_with(in_run) {
+                let end = pos + rest.find(|c| !in_run(c)).unwrap_or(rest.len());
+                let mut run = SpaceRun::default();
+                input[pos..end].chars().for_each(|c| run.add(c));
+                writer.space_run(pos..end, &run, end == input.len(), options);
+                pos = end;
+            } else {
+                let end = pos + rest.find(|c| !in_word(c)).unwrap_or(rest.len());
+                let every_step = WordFlags {
+                    non_ascii: !input[pos..end].is_ascii(),
+                    flags: !flag::TONE,
+                    tone_may_move: true,
+                };
+                writer.word(pos..end, every_step, options, repaired_from);
+                pos = end;
             }
         }
-        for syllable in [
-            "nghìên", "hòang", "tóan", "qúy", "mừơi", "khuỳnh", "thuở", "hoà", "Thuỷ", "ngoặt",
-            "giặc", "gìa",
-        ] {
-            words.push(syllable.to_string());
+        let (text, map) = writer.finish();
+        (text.into_owned(), map)
+    }
+
+    fn assert_same_as_every_word(input: &str, options: NormalizeOptions) {
+        let normalized = normalize_with(input, options);
+        let (text, map) = normalize_every_word(input, options);
+        assert_eq!(normalized.text(), text, "{input:?} {options:?}");
+        assert_eq!(normalized.offset_map(), &map, "{input:?} {options:?}");
+    }
+
+    #[test]
+    fn skipping_ahead_changes_nothing_on_the_fixtures() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/reports");
+        let mut texts = 0;
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let Ok(text) = std::fs::read_to_string(entry.unwrap().path()) else {
+                continue;
+            };
+            let decomposed: String =
+                unicode_normalization::UnicodeNormalization::nfd(text.as_str()).collect();
+            let modern = normalize_with(
+                &text,
+                NormalizeOptions::new().tone_style(Some(ToneStyle::Modern)),
+            )
+            .into_text();
+            for input in [&text, &decomposed, &text.replace('\n', "\r\n"), &modern] {
+                assert_same_as_every_word(input, NormalizeOptions::new());
+                assert_same_as_every_word(input, NormalizeOptions::new().mojibake(true));
+            }
+            texts += 1;
         }
-        for word in &words {
-            for style in [ToneStyle::Traditional, ToneStyle::Modern] {
-                if tone::place_tone(word, style).is_some() {
-                    assert!(
-                        may_need_tone_placement(word),
-                        "{word} changes but was skipped"
+        assert!(texts > 10);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+
+        #[test]
+        fn skipping_ahead_changes_nothing(
+            pieces in proptest::collection::vec(proptest::sample::select(vec![
+                // Letters and syllables, some with a mark to move or in the other style.
+                "a", "o", "u", "y", "i", "q", "g", "h", "n", "T", "Đ", "ơ", "ư", "â", "à", "ỏ",
+                "ủ", "ệ", "ộ", "ừ", "Ú", "mừơi", "ngừơi", "hoà", "hòa", "HOÀ", "qúy", "gìa",
+                "nghìên", "Thuỷ", "ủy", "của", "cuả", "khỏe", "Hòang", "người", "uỷ", "ỦY",
+                // Digits, punctuation, controls.
+                "1", ".", "(", "-", "\u{7F}", "\u{1}", "“", "–",
+                // Spaces, line breaks, invisibles.
+                " ", " ", " ", "\n", "\n", "\r", "\t", "\u{A0}", "\u{2009}", "\u{200B}",
+                "\u{FEFF}", "\u{AD}", "\u{85}",
+                // Combining marks, look-alikes, other scripts.
+                "\u{300}", "\u{301}", "\u{302}", "\u{309}", "\u{31B}", "\u{323}", "\u{308}",
+                "\u{D0}", "\u{F0}", "о", "Ο", "\u{1FCB}", "ß", "ɐ", "\u{24F}", "\u{1E9E}", "한",
+                "😀",
+            ]), 0..30),
+            on in proptest::prelude::any::<[bool; 6]>(),
+            style in proptest::sample::select(vec![None, Some(ToneStyle::Traditional), Some(ToneStyle::Modern)]),
+        ) {
+            let input: String = pieces.concat();
+            let options = NormalizeOptions::new()
+                .line_breaks(on[0])
+                .spaces(on[1])
+                .invisibles(on[2])
+                .nfc(on[3])
+                .lookalikes(on[4])
+                .mojibake(on[5])
+                .tone_style(style);
+            assert_same_as_every_word(&input, options);
+            assert_same_as_every_word(&input, NormalizeOptions::new());
+        }
+    }
+
+    #[test]
+    fn skipping_ahead_changes_nothing_around_marks_that_move() {
+        for word in [
+            "mừơi",
+            "ngừơi",
+            "hoà",
+            "hòa",
+            "qúy",
+            "gìa",
+            "nghìên",
+            "Thuỷ",
+            "thủy",
+            "cuả",
+            "khoẻ",
+            "Hòang",
+            "(hoà,",
+            "Thành-uỷ",
+            "ỦY",
+            "hoàà",
+            "mừơ",
+            "ừơ",
+        ] {
+            for input in [
+                word.to_string(),
+                format!("x {word} y"),
+                format!("x\n{word}\ny"),
+                format!("{word}{word} {word}"),
+                format!("a \u{300}{word}"),
+            ] {
+                for style in [ToneStyle::Traditional, ToneStyle::Modern] {
+                    assert_same_as_every_word(
+                        &input,
+                        NormalizeOptions::new().tone_style(Some(style)),
                     );
                 }
             }
+        }
+    }
+
+    #[test]
+    fn the_flag_tables_agree_with_the_definitions() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(flags_of(c), char_flags(c), "{c:?}");
+            let text = format!("{c}x");
+            assert_eq!(flags_at(&text, 0), (char_flags(c), c.len_utf8()), "{c:?}");
         }
     }
 

@@ -207,41 +207,241 @@ impl Letter {
 /// The letter `c` is, if it is one of the Vietnamese alphabet's (or another ASCII
 /// letter: those fail the onset and coda tables instead).
 fn decode(c: char) -> Option<Letter> {
-    if c.is_ascii_alphabetic() {
+    if let Some(vowel) = vowel_letter(c) {
+        let [base, ..] = *LOWER.get(usize::from(vowel.row))?;
         return Some(Letter {
-            base: c.to_ascii_lowercase(),
-            tone: 0,
-            upper: c.is_ascii_uppercase(),
+            base,
+            tone: usize::from(vowel.tone),
+            upper: vowel.upper,
             orig: c,
         });
     }
     match c {
-        'đ' | 'Đ' => {
-            return Some(Letter {
-                base: 'đ',
-                tone: 0,
-                upper: c == 'Đ',
-                orig: c,
-            });
-        }
-        // Every other Vietnamese letter is in one of these two blocks.
-        '\u{00C0}'..='\u{01B0}' | '\u{1EA0}'..='\u{1EF9}' => {}
-        _ => return None,
+        _ if c.is_ascii_alphabetic() => Some(Letter {
+            base: c.to_ascii_lowercase(),
+            tone: 0,
+            upper: c.is_ascii_uppercase(),
+            orig: c,
+        }),
+        'đ' | 'Đ' => Some(Letter {
+            base: 'đ',
+            tone: 0,
+            upper: c == 'Đ',
+            orig: c,
+        }),
+        _ => None,
     }
-    for (lower, upper) in LOWER.iter().zip(UPPER.iter()) {
-        let [base, ..] = *lower;
-        for (tone, (&l, &u)) in lower.iter().zip(upper.iter()).enumerate() {
-            if c == l || c == u {
-                return Some(Letter {
-                    base,
-                    tone,
-                    upper: c == u,
-                    orig: c,
-                });
+}
+
+/// A vowel letter as its place in [`LOWER`] / [`UPPER`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct VowelLetter {
+    /// The row: the vowel without its tone (a, ă, â, e, ê, i, o, ô, ơ, u, ư, y).
+    pub(crate) row: u8,
+    /// The column: 0 for none, then huyền, sắc, hỏi, ngã, nặng.
+    pub(crate) tone: u8,
+    /// Written in capitals.
+    pub(crate) upper: bool,
+}
+
+/// The rows of [`LOWER`] that [`VowelLetter::row`] names.
+pub(crate) mod row {
+    /// a
+    pub(crate) const A: u8 = 0;
+    /// ă
+    pub(crate) const A_BREVE: u8 = 1;
+    /// â
+    pub(crate) const A_CIRCUMFLEX: u8 = 2;
+    /// e
+    pub(crate) const E: u8 = 3;
+    /// ê
+    pub(crate) const E_CIRCUMFLEX: u8 = 4;
+    /// i
+    pub(crate) const I: u8 = 5;
+    /// o
+    pub(crate) const O: u8 = 6;
+    /// ô
+    pub(crate) const O_CIRCUMFLEX: u8 = 7;
+    /// ơ
+    pub(crate) const O_HORN: u8 = 8;
+    /// u
+    pub(crate) const U: u8 = 9;
+    /// ư
+    pub(crate) const U_HORN: u8 = 10;
+    /// y
+    pub(crate) const Y: u8 = 11;
+}
+
+/// A [`VowelLetter`] packed in a byte (row, tone, case), for the lookup tables.
+const fn pack(row: usize, tone: usize, upper: bool) -> u8 {
+    ((row as u8) << 4) | ((tone as u8) << 1) | upper as u8
+}
+
+/// What the lookup tables hold for a char that is no vowel letter.
+const NOT_A_VOWEL: u8 = 0xFF;
+
+/// `c` looked up in [`LOWER`] and [`UPPER`], packed; [`NOT_A_VOWEL`] when it is in neither.
+/// The definition the lookup tables are built from at compile time.
+const fn find_vowel(c: char) -> u8 {
+    // Every vowel letter is in one of two blocks: ASCII to Latin Extended-B (up to ư U+01B0),
+    // and Latin Extended Additional.
+    if !matches!(c, '\0'..='\u{1B0}' | '\u{1EA0}'..='\u{1EF9}') {
+        return NOT_A_VOWEL;
+    }
+    let mut row = 0;
+    while row < LOWER.len() {
+        let mut tone = 0;
+        while tone < LOWER[row].len() {
+            if LOWER[row][tone] == c {
+                return pack(row, tone, false);
             }
+            if UPPER[row][tone] == c {
+                return pack(row, tone, true);
+            }
+            tone += 1;
         }
+        row += 1;
     }
-    None
+    NOT_A_VOWEL
+}
+
+/// [`find_vowel`] for the `N` chars from `first` on.
+const fn vowel_table<const N: usize>(first: u32) -> [u8; N] {
+    let mut table = [NOT_A_VOWEL; N];
+    let mut i = 0;
+    while i < N {
+        if let Some(c) = char::from_u32(first + i as u32) {
+            table[i] = find_vowel(c);
+        }
+        i += 1;
+    }
+    table
+}
+
+/// [`find_vowel`] of the two blocks where the vowel letters are.
+static VOWELS_LATIN: [u8; 0x1B1] = vowel_table(0);
+/// See [`VOWELS_LATIN`].
+static VOWELS_ADDITIONAL: [u8; 0x5A] = vowel_table(0x1EA0);
+
+/// `c` packed as [`find_vowel`] does, by a table lookup.
+fn packed_vowel(c: char) -> u8 {
+    let code = c as u32;
+    let packed = match code {
+        0..=0x1B0 => VOWELS_LATIN.get(code as usize),
+        0x1EA0..=0x1EF9 => VOWELS_ADDITIONAL.get((code - 0x1EA0) as usize),
+        _ => None,
+    };
+    packed.copied().unwrap_or(NOT_A_VOWEL)
+}
+
+/// The vowel letter `c` is, None for any other char.
+pub(crate) fn vowel_letter(c: char) -> Option<VowelLetter> {
+    let packed = packed_vowel(c);
+    (packed != NOT_A_VOWEL).then_some(VowelLetter {
+        row: packed >> 4,
+        tone: (packed >> 1) & 7,
+        upper: packed & 1 == 1,
+    })
+}
+
+/// The vowel letter of `row` with `tone`, in capitals when `upper`.
+pub(crate) fn vowel_char(row: u8, tone: u8, upper: bool) -> Option<char> {
+    let table = if upper { &UPPER } else { &LOWER };
+    table.get(usize::from(row))?.get(usize::from(tone)).copied()
+}
+
+/// How a char can take part in a tone mark that [`place_tone`] moves, as bits for
+/// [`may_move_tone`]: any vowel letter, and three kinds of vowel among them.
+pub(crate) mod class {
+    /// A vowel letter, with or without marks.
+    pub(crate) const VOWEL: u8 = 1;
+    /// A with a tone mark, e, i, o, u or y: the mark may belong on a neighbour.
+    pub(crate) const TONED_PLAIN: u8 = 2;
+    /// ư with a tone mark: the mark belongs on an ơ after it ("mừơi").
+    pub(crate) const TONED_U_HORN: u8 = 4;
+    /// ơ, with or without a tone mark.
+    pub(crate) const O_HORN: u8 = 8;
+}
+
+/// The [`class`] bits of a packed vowel.
+const fn class_of_packed(packed: u8) -> u8 {
+    if packed == NOT_A_VOWEL {
+        return 0;
+    }
+    let (row, toned) = (packed >> 4, (packed >> 1) & 7 != 0);
+    let kind = match row {
+        row::A | row::E | row::I | row::O | row::U | row::Y if toned => class::TONED_PLAIN,
+        row::U_HORN if toned => class::TONED_U_HORN,
+        row::O_HORN => class::O_HORN,
+        _ => 0,
+    };
+    class::VOWEL | kind
+}
+
+/// The [`class`] bits of `c`, computed from the tables of letters: for lookup tables built
+/// at compile time.
+pub(crate) const fn tone_class(c: char) -> u8 {
+    class_of_packed(find_vowel(c))
+}
+
+/// Whether two neighbouring chars of these [`class`]es can hold a mark [`place_tone`] moves.
+///
+/// A mark moves only inside a vowel cluster of two or three letters (the u of "qu" and the
+/// i of "gi" included), so the marked vowel has a vowel beside it. And it moves only from a,
+/// e, i, o, u or y, or from ư onto the ơ after it: the rules put the mark on ơ whenever a
+/// cluster has one, and else on the one vowel of the cluster with a circumflex, breve or
+/// horn, which is where a mark on â, ă, ê, ô or ư already sits. Errs on the side of yes.
+pub(crate) fn pair_may_move(before: u8, after: u8) -> bool {
+    PAIRS_THAT_MAY_MOVE[usize::from(before & 0xF)] & (1 << (after & 0xF)) != 0
+}
+
+/// [`pair_may_move`] by its definition.
+const fn pair_may_move_by_rules(before: u8, after: u8) -> bool {
+    (before & class::TONED_PLAIN != 0 && after & class::VOWEL != 0)
+        || (after & class::TONED_PLAIN != 0 && before & class::VOWEL != 0)
+        || (before & class::TONED_U_HORN != 0 && after & class::O_HORN != 0)
+        || (after & class::TONED_U_HORN != 0 && before & class::O_HORN != 0)
+}
+
+/// [`pair_may_move_by_rules`] of every pair of classes: a row per class before, a bit per
+/// class after.
+const PAIRS_THAT_MAY_MOVE: [u16; 16] = {
+    let mut rows = [0; 16];
+    let mut before = 0;
+    while before < 16 {
+        let mut after = 0;
+        while after < 16 {
+            if pair_may_move_by_rules(before as u8, after as u8) {
+                rows[before] |= 1 << after;
+            }
+            after += 1;
+        }
+        before += 1;
+    }
+    rows
+};
+
+/// Whether [`place_tone`] may change `word`: two neighbouring chars [`pair_may_move`]
+/// accepts. Most words with a tone mark are refused: a mark on the only vowel ("những"),
+/// on ơ ("người") or on the vowel with a circumflex, breve or horn ("hội", "việt").
+pub(crate) fn may_move_tone(word: &str) -> bool {
+    let mut before = 0;
+    for c in word.chars() {
+        let class = if c.is_ascii() {
+            // No tone mark: only a vowel next to a marked one counts.
+            u8::from(matches!(
+                c,
+                'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'A' | 'E' | 'I' | 'O' | 'U' | 'Y'
+            ))
+        } else {
+            class_of_packed(packed_vowel(c))
+        };
+        if pair_may_move(before, class) {
+            return true;
+        }
+        before = class;
+    }
+    false
 }
 
 /// `letter` written with `tone` (0: none), in its own case.
@@ -266,7 +466,7 @@ fn is_vowel(c: char) -> bool {
 
 /// Whether `c` is a precomposed vowel with a tone mark: the fast test before any work.
 fn has_tone(c: char) -> bool {
-    !c.is_ascii() && decode(c).is_some_and(|l| l.tone != 0)
+    vowel_letter(c).is_some_and(|v| v.tone != 0)
 }
 
 /// How many letters of `bases` (lower case, toneless) the onset takes; None when the
@@ -834,6 +1034,118 @@ mod tests {
                     decode(u).map(|x| (x.base, x.tone, x.upper)),
                     Some((base, tone, true))
                 );
+            }
+        }
+    }
+
+    #[test]
+    fn the_tone_prefilter_never_skips_a_word_that_changes() {
+        // Every word of up to three letters over onsets, vowels in every tone and codas, every
+        // four-letter word over the letters of the clusters with two vowels after "qu", "gi"
+        // and "ngh" (and a few), and a set of longer syllables: when tone placement would
+        // change a word, the prefilter lets it through.
+        let letters: Vec<char> =
+            "hngqtrkcđoauyeiơưâêôăàáảãạòóỏõọùúủũụỳýỷỹỵèéẻẽẹìíỉĩịờớởỡợừứửữựầấẩẫậềếểễệồốổỗộằắẳẵặOÀUỶ\u{301}"
+                .chars()
+                .collect();
+        let mut words: Vec<String> = Vec::new();
+        for &a in &letters {
+            words.push(a.to_string());
+            for &b in &letters {
+                words.push([a, b].iter().collect());
+                for &c in &letters {
+                    words.push([a, b, c].iter().collect());
+                }
+            }
+        }
+        let vowels: Vec<char> = "aoeuyiơưâêôàòùỳìừờốấềảỏủỷỉửởổẩểạọụỵịựợộậệ"
+            .chars()
+            .collect();
+        for onset in ["qu", "gi", "ngh", "h", "", "("] {
+            for &a in &vowels {
+                for &b in &vowels {
+                    for coda in ["", "n", "ng", "t", "i", ","] {
+                        words.push(format!("{onset}{a}{b}{coda}"));
+                    }
+                }
+            }
+        }
+        for syllable in [
+            "nghìên",
+            "hòang",
+            "tóan",
+            "qúy",
+            "mừơi",
+            "khuỳnh",
+            "thuở",
+            "hoà",
+            "Thuỷ",
+            "ngoặt",
+            "giặc",
+            "gìa",
+            "ngòai",
+            "khuỷu",
+            "tuổi",
+            "rượu",
+            "mừơi,",
+            "Thành-uỷ",
+        ] {
+            words.push(syllable.to_string());
+        }
+        let mut changed = 0;
+        for word in &words {
+            for style in both() {
+                if place_tone(word, style).is_some() {
+                    changed += 1;
+                    assert!(may_move_tone(word), "{word} changes but was skipped");
+                }
+            }
+        }
+        assert!(changed > 1000, "{changed}");
+        // And it refuses most words with a tone mark.
+        for word in [
+            "những", "người", "hội", "việt", "được", "Đà", "tỉnh", "quốc",
+        ] {
+            assert!(!may_move_tone(word), "{word}");
+        }
+    }
+
+    #[test]
+    fn the_lookup_tables_agree_with_the_letter_tables() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(packed_vowel(c), find_vowel(c), "{c:?}");
+            assert_eq!(class_of_packed(packed_vowel(c)), tone_class(c), "{c:?}");
+        }
+        for before in 0..16 {
+            for after in 0..16 {
+                assert_eq!(
+                    pair_may_move(before, after),
+                    pair_may_move_by_rules(before, after),
+                    "{before} {after}"
+                );
+            }
+        }
+        for (row, (lower, upper)) in LOWER.iter().zip(UPPER.iter()).enumerate() {
+            for (tone, (&l, &u)) in lower.iter().zip(upper.iter()).enumerate() {
+                let (row, tone) = (row as u8, tone as u8);
+                assert_eq!(
+                    vowel_letter(l),
+                    Some(VowelLetter {
+                        row,
+                        tone,
+                        upper: false
+                    })
+                );
+                assert_eq!(
+                    vowel_letter(u),
+                    Some(VowelLetter {
+                        row,
+                        tone,
+                        upper: true
+                    })
+                );
+                assert_eq!(vowel_char(row, tone, false), Some(l));
+                assert_eq!(vowel_char(row, tone, true), Some(u));
             }
         }
     }
