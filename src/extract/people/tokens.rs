@@ -287,6 +287,8 @@ pub(crate) struct Tokenizer<'l> {
     lexicons: &'l Lexicons,
     /// The plain tokens that may start an abbreviation.
     candidates: Vec<usize>,
+    /// The plain tokens that may start a citation ([`Tokenizer::citation_starts`]).
+    citation_starts: Vec<usize>,
     plain: Vec<Tok<'l>>,
     expanded: Vec<Tok<'l>>,
     /// Whether the line holds an abbreviation (else the expanded tokens are the plain ones).
@@ -298,6 +300,7 @@ impl<'l> Tokenizer<'l> {
         Tokenizer {
             lexicons,
             candidates: Vec::new(),
+            citation_starts: Vec::new(),
             plain: Vec::new(),
             expanded: Vec::new(),
             abbreviated: false,
@@ -307,6 +310,12 @@ impl<'l> Tokenizer<'l> {
     /// The tokens of the last line read, as written.
     pub(crate) fn plain(&self) -> &[Tok<'l>] {
         &self.plain
+    }
+
+    /// The plain tokens of the last line read that may start a citation: a word that starts
+    /// a document type of the list, or "Số" first on the line (a release's own number).
+    pub(crate) fn citation_starts(&self) -> &[usize] {
+        &self.citation_starts
     }
 
     /// The tokens of the last line read, abbreviations expanded.
@@ -333,11 +342,13 @@ impl<'l> Tokenizer<'l> {
     fn read_plain(&mut self, text: &str, range: Range<usize>) {
         self.plain.clear();
         self.candidates.clear();
+        self.citation_starts.clear();
         let Some(line) = text.get(range.clone()) else {
             return;
         };
         let vocabulary = &self.lexicons.vocabulary;
         let abbreviations = &self.lexicons.abbreviations;
+        let document_types = &self.lexicons.document_types;
         let mut space_before = text
             .get(..range.start)
             .is_some_and(|before| before.ends_with(' '));
@@ -369,6 +380,11 @@ impl<'l> Tokenizer<'l> {
             let starts = vocabulary.starts(word);
             if abbreviations.may_start(starts) {
                 self.candidates.push(self.plain.len());
+            }
+            let cites = document_types.may_start_with(starts)
+                || (self.plain.is_empty() && word == Keyword::So.id());
+            if cites && case != Case::Punct {
+                self.citation_starts.push(self.plain.len());
             }
             self.plain.push(Tok {
                 range: range.start + start..range.start + at,
