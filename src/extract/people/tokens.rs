@@ -223,7 +223,17 @@ struct WordScan {
 fn read_word(table: &[CharClass], bytes: &[u8], mut at: usize, first: CharClass) -> WordScan {
     let mut shape = Shape::new(first);
     let mut folded = first.fold_into(Packed::default());
-    while let Some((next, len)) = class_at(table, bytes, at) {
+    loop {
+        // Most chars of a word are lower-case ASCII letters, whose class is known.
+        if let Some(&byte) = bytes.get(at).filter(|b| b.is_ascii_lowercase()) {
+            shape.add(ascii_lowercase_class(byte));
+            folded = folded.push(byte);
+            at += 1;
+            continue;
+        }
+        let Some((next, len)) = class_at(table, bytes, at) else {
+            break;
+        };
         if !next.is(WORD) {
             break;
         }
@@ -236,6 +246,12 @@ fn read_word(table: &[CharClass], bytes: &[u8], mut at: usize, first: CharClass)
         case: shape.case(),
         folded,
     }
+}
+
+/// The class of a lower-case ASCII letter: a word char, lower case, folding to itself.
+#[inline(always)]
+fn ascii_lowercase_class(byte: u8) -> CharClass {
+    CharClass(WORD | LOWER | FOLDS | u32::from(byte))
 }
 
 /// The case of a word, worked out char by char as it is read.
@@ -593,6 +609,9 @@ mod tests {
             let text = format!("{c}x");
             let class = class_at(table, text.as_bytes(), 0);
             assert_eq!(class, Some((CharClass::of(c), c.len_utf8())), "{c:?}");
+        }
+        for byte in b'a'..=b'z' {
+            assert_eq!(ascii_lowercase_class(byte), CharClass::of(char::from(byte)));
         }
         for c in ['\u{10000}', '𝐀', '\u{10FFFF}', '\u{FFFF}'] {
             let text = c.to_string();
