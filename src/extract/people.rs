@@ -92,7 +92,12 @@ pub(crate) fn extract_with(input: &Input<'_>, lexicons: &Lexicons) -> People {
         }
         tokenizer.read(text, trimmed, &choose);
         LineScanner::new(text, tokenizer.expanded(), lexicons, &mut findings).scan();
-        citations.extend(legal::citations(text, tokenizer.plain(), lexicons));
+        citations.extend(legal::citations(
+            text,
+            tokenizer.plain(),
+            tokenizer.citation_starts(),
+            lexicons,
+        ));
     }
     if let Some((name, title)) = &byline.signer {
         signer(
@@ -133,7 +138,7 @@ pub(crate) fn extract_with(input: &Input<'_>, lexicons: &Lexicons) -> People {
                 .map(|t| Title {
                     text: t.text.clone(),
                     canonical: t.canonical.clone(),
-                    role: Some(t.role.clone()),
+                    role: Some(t.role.to_owned()),
                     organization: t.organization.clone(),
                 })
                 .collect(),
@@ -182,16 +187,16 @@ fn trim_range(text: &str, range: Range<usize>) -> Range<usize> {
 }
 
 /// The signer of a release: the name under "(Đã ký)", with the title written above it.
-fn signer(
+fn signer<'l>(
     text: &str,
     name: Range<usize>,
     title: Range<usize>,
-    lexicons: &Lexicons,
+    lexicons: &'l Lexicons,
     choose: &dyn Fn(&Abbreviation) -> usize,
-    findings: &mut Findings,
+    findings: &mut Findings<'l>,
 ) {
     let toks = tokens::tokenize(text, title, lexicons, choose);
-    let titles: Vec<titles::TitleRecord> = titles::title_at(text, &toks, 0, lexicons, true)
+    let titles: Vec<titles::TitleRecord<'l>> = titles::title_at(text, &toks, 0, lexicons, true)
         .filter(|t| t.end == toks.len())
         .map(|t| titles::TitleRecord::new(text, &toks, &t))
         .into_iter()

@@ -22,10 +22,10 @@ const MAX_CANDIDATES: usize = 8;
 
 /// An official being assembled.
 #[derive(Debug, Clone)]
-pub(crate) struct OfficialDraft {
+pub(crate) struct OfficialDraft<'l> {
     pub(crate) name: String,
     pub(crate) honorific: Option<String>,
-    pub(crate) titles: Vec<TitleRecord>,
+    pub(crate) titles: Vec<TitleRecord<'l>>,
     pub(crate) mentions: Vec<Range<usize>>,
 }
 
@@ -37,7 +37,7 @@ pub(crate) struct Ambiguous {
     pub(crate) candidates: Vec<usize>,
 }
 
-fn merge_title(titles: &mut Vec<TitleRecord>, title: TitleRecord) {
+fn merge_title<'l>(titles: &mut Vec<TitleRecord<'l>>, title: TitleRecord<'l>) {
     match titles.iter_mut().find(|t| t.same_as(&title)) {
         Some(existing) if title.org_key.len() > existing.org_key.len() => *existing = title,
         Some(_) => {}
@@ -46,12 +46,12 @@ fn merge_title(titles: &mut Vec<TitleRecord>, title: TitleRecord) {
 }
 
 /// The officials of the document, and the title-only mentions left unresolved.
-pub(crate) fn resolve(
-    named: Vec<NamedMention>,
+pub(crate) fn resolve<'l>(
+    named: Vec<NamedMention<'l>>,
     bare: Vec<(String, Range<usize>)>,
-    title_only: Vec<TitleOnlyMention>,
-) -> (Vec<OfficialDraft>, Vec<Ambiguous>) {
-    let mut officials: Vec<OfficialDraft> = Vec::new();
+    title_only: Vec<TitleOnlyMention<'l>>,
+) -> (Vec<OfficialDraft<'l>>, Vec<Ambiguous>) {
+    let mut officials: Vec<OfficialDraft<'l>> = Vec::new();
     let mut by_name: HashMap<String, usize> = HashMap::new();
     for mention in named {
         let index = *by_name.entry(mention.name.clone()).or_insert_with(|| {
@@ -80,11 +80,11 @@ pub(crate) fn resolve(
         }
     }
 
-    let mut index: HashMap<(String, String), Vec<usize>> = HashMap::new();
+    let mut index: HashMap<(&str, String), Vec<usize>> = HashMap::new();
     for (i, official) in officials.iter().enumerate() {
         for title in &official.titles {
             for n in 1..=title.org_key.len() {
-                let key = (title.role_key.clone(), title.org_key.first(n).to_owned());
+                let key = (title.role_key, title.org_key.first(n).to_owned());
                 let entry = index.entry(key).or_default();
                 if !entry.contains(&i) && entry.len() < MAX_CANDIDATES {
                     entry.push(i);
@@ -97,7 +97,7 @@ pub(crate) fn resolve(
         let mut candidates: Option<Vec<usize>> = None;
         for title in mention.titles.iter().filter(|t| !t.org_key.is_empty()) {
             let key = (
-                title.role_key.clone(),
+                title.role_key,
                 title.org_key.first(title.org_key.len()).to_owned(),
             );
             let found = index.get(&key).cloned().unwrap_or_default();

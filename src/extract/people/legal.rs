@@ -105,25 +105,25 @@ fn date_after(text: &str, toks: &[Tok<'_>], k: usize) -> Option<(String, usize)>
     Some((date.to_string(), end))
 }
 
-/// The citations of one line (tokens without abbreviations expanded).
-pub(crate) fn citations(text: &str, toks: &[Tok<'_>], lexicons: &Lexicons) -> Vec<Citation> {
+/// The citations of one line (tokens without abbreviations expanded). A citation starts with
+/// a type of the list, or is a release's own "Số:" first on the line: `starts` are the tokens
+/// that may ([`super::tokens::Tokenizer::citation_starts`]); no other is looked at.
+pub(crate) fn citations(
+    text: &str,
+    toks: &[Tok<'_>],
+    starts: &[usize],
+    lexicons: &Lexicons,
+) -> Vec<Citation> {
     let mut out = Vec::new();
-    let mut i = 0;
-    while let Some(tok) = toks.get(i) {
-        // A citation starts with a type of the list, or is a release's own "Số:" at the start
-        // of the line: any other token is refused here, before a call.
-        let may_start = tok.case != Case::Punct
-            && (lexicons.document_types.may_start(tok) || (i == 0 && tok.is(Keyword::So)));
-        if !may_start {
-            i += 1;
+    // Tokens before `next` belong to a citation found already.
+    let mut next = 0;
+    for &i in starts {
+        if i < next {
             continue;
         }
-        match citation_at(text, toks, i, lexicons) {
-            Some((citation, end)) => {
-                out.push(citation);
-                i = end.max(i + 1);
-            }
-            None => i += 1,
+        if let Some((citation, end)) = citation_at(text, toks, i, lexicons) {
+            out.push(citation);
+            next = end.max(i + 1);
         }
     }
     out
@@ -254,7 +254,12 @@ mod tests {
     fn cite(text: &str) -> Vec<Row> {
         let mut tokenizer = Tokenizer::new(Lexicons::builtin());
         tokenizer.read(text, 0..text.len(), &|_| 0);
-        citations(text, tokenizer.plain(), Lexicons::builtin())
+        let starts = tokenizer.citation_starts();
+        let found = citations(text, tokenizer.plain(), starts, Lexicons::builtin());
+        let every: Vec<usize> = (0..tokenizer.plain().len()).collect();
+        let everywhere = citations(text, tokenizer.plain(), &every, Lexicons::builtin());
+        assert_eq!(found, everywhere, "{text}");
+        found
             .into_iter()
             .map(|c| {
                 (

@@ -428,7 +428,12 @@ impl<V> PhraseSet<V> {
     /// Whether a phrase of this list may start at `tok`: one bit test, which refuses most
     /// tokens before any lookup.
     pub(crate) fn may_start(&self, tok: &Tok<'_>) -> bool {
-        tok.starts & self.bit != 0
+        self.may_start_with(tok.starts)
+    }
+
+    /// The same for a token's [`Tok::starts`] bits.
+    pub(crate) fn may_start_with(&self, starts: u16) -> bool {
+        starts & self.bit != 0
     }
 
     /// The longest phrase starting at `toks[i]`: its length in tokens and its value.

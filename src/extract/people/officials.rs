@@ -23,18 +23,18 @@ const APPOINTMENT_WINDOW: usize = 10;
 
 /// A person named in the text.
 #[derive(Debug, Clone)]
-pub(crate) struct NamedMention {
+pub(crate) struct NamedMention<'l> {
     pub(crate) name: String,
     pub(crate) range: Range<usize>,
     pub(crate) honorific: Option<String>,
-    pub(crate) titles: Vec<TitleRecord>,
+    pub(crate) titles: Vec<TitleRecord<'l>>,
 }
 
 /// A title that names no person ("đồng chí Phó Bí thư Thường trực Thành ủy").
 #[derive(Debug, Clone)]
-pub(crate) struct TitleOnlyMention {
+pub(crate) struct TitleOnlyMention<'l> {
     pub(crate) range: Range<usize>,
-    pub(crate) titles: Vec<TitleRecord>,
+    pub(crate) titles: Vec<TitleRecord<'l>>,
 }
 
 /// A body named in the text.
@@ -46,30 +46,30 @@ pub(crate) struct OrgMention {
 
 /// What the lines of a document hold.
 #[derive(Debug, Default)]
-pub(crate) struct Findings {
-    pub(crate) named: Vec<NamedMention>,
+pub(crate) struct Findings<'l> {
+    pub(crate) named: Vec<NamedMention<'l>>,
     /// Surname-led names with no honorific and no title: mentions of an official of the
     /// same name, if there is one.
     pub(crate) bare: Vec<(String, Range<usize>)>,
-    pub(crate) title_only: Vec<TitleOnlyMention>,
+    pub(crate) title_only: Vec<TitleOnlyMention<'l>>,
     pub(crate) orgs: Vec<OrgMention>,
 }
 
 /// Reads the people and bodies of one line.
-pub(crate) struct LineScanner<'a> {
+pub(crate) struct LineScanner<'a, 'l> {
     text: &'a str,
-    toks: &'a [Tok<'a>],
-    lexicons: &'a Lexicons,
-    out: &'a mut Findings,
+    toks: &'a [Tok<'l>],
+    lexicons: &'l Lexicons,
+    out: &'a mut Findings<'l>,
 }
 
-impl<'a> LineScanner<'a> {
+impl<'a, 'l> LineScanner<'a, 'l> {
     pub(crate) fn new(
         text: &'a str,
-        toks: &'a [Tok<'a>],
-        lexicons: &'a Lexicons,
-        out: &'a mut Findings,
-    ) -> LineScanner<'a> {
+        toks: &'a [Tok<'l>],
+        lexicons: &'l Lexicons,
+        out: &'a mut Findings<'l>,
+    ) -> LineScanner<'a, 'l> {
         LineScanner {
             text,
             toks,
@@ -84,7 +84,7 @@ impl<'a> LineScanner<'a> {
         let mut covered = vec![false; n];
         let mut i = 0;
         while i < n {
-            let end = if starts_group(self.toks, i) && self.may_start_person(i) {
+            let end = if self.may_start_person(i) && starts_group(self.toks, i) {
                 self.person_at(i)
             } else {
                 None
@@ -118,7 +118,7 @@ impl<'a> LineScanner<'a> {
         }
     }
 
-    fn tok(&self, k: usize) -> Option<&'a Tok<'a>> {
+    fn tok(&self, k: usize) -> Option<&'a Tok<'l>> {
         self.toks.get(k)
     }
 
@@ -204,7 +204,7 @@ impl<'a> LineScanner<'a> {
     }
 
     /// The titles written after a name, each after a comma or a dash.
-    fn titles_after(&self, mut k: usize) -> (Vec<TitleMatch<'a>>, usize) {
+    fn titles_after(&self, mut k: usize) -> (Vec<TitleMatch<'l>>, usize) {
         let mut titles = Vec::new();
         while self.is_separator(k) {
             let Some(title) = title_at(self.text, self.toks, k + 1, self.lexicons, false) else {
@@ -218,7 +218,7 @@ impl<'a> LineScanner<'a> {
 
     /// A title given in the same clause by "làm" or "giữ chức" ("được bầu giữ chức Phó Bí thư
     /// Đảng ủy xã", "do đồng chí Lưu Thị Hạnh làm Chủ nhiệm").
-    fn appointed_title(&self, from: usize) -> Option<TitleMatch<'a>> {
+    fn appointed_title(&self, from: usize) -> Option<TitleMatch<'l>> {
         let mut k = from;
         while k < from + APPOINTMENT_WINDOW {
             let tok = self.tok(k)?;
@@ -356,7 +356,7 @@ impl<'a> LineScanner<'a> {
         Some(name)
     }
 
-    fn records(&mut self, titles: &[TitleMatch<'_>]) -> Vec<TitleRecord> {
+    fn records(&mut self, titles: &[TitleMatch<'l>]) -> Vec<TitleRecord<'l>> {
         for title in titles {
             if let Some(org) = &title.org {
                 self.record_org(org);
@@ -378,7 +378,12 @@ impl<'a> LineScanner<'a> {
         });
     }
 
-    fn push_named(&mut self, name: NameMatch, honorific: Option<String>, titles: Vec<TitleRecord>) {
+    fn push_named(
+        &mut self,
+        name: NameMatch,
+        honorific: Option<String>,
+        titles: Vec<TitleRecord<'l>>,
+    ) {
         self.out.named.push(NamedMention {
             name: self.slice(name.start, name.end),
             range: self.range(name.start, name.end),

@@ -328,13 +328,14 @@ pub(crate) fn title_at<'l>(
 
 /// A title as the contract records it, with the keys coreference compares.
 #[derive(Debug, Clone)]
-pub(crate) struct TitleRecord {
+pub(crate) struct TitleRecord<'l> {
     pub(crate) text: String,
     pub(crate) canonical: String,
-    pub(crate) role: String,
+    /// The role's spelling, from the lexicon.
+    pub(crate) role: &'l str,
     pub(crate) organization: Option<String>,
     /// The role, folded.
-    pub(crate) role_key: String,
+    pub(crate) role_key: &'l str,
     /// The organization's canonical words, folded.
     pub(crate) org_key: FoldedWords,
 }
@@ -394,13 +395,13 @@ fn first_words(words: &str, n: usize) -> &str {
     words.get(..end).unwrap_or_default()
 }
 
-impl TitleRecord {
-    pub(crate) fn new(text: &str, toks: &[Tok<'_>], title: &TitleMatch<'_>) -> TitleRecord {
+impl<'l> TitleRecord<'l> {
+    pub(crate) fn new(text: &str, toks: &[Tok<'_>], title: &TitleMatch<'l>) -> TitleRecord<'l> {
         let surface = super::tokens::span_of(toks, title.start, title.end)
             .and_then(|r| text.get(r))
             .unwrap_or_default()
             .to_owned();
-        let role = &title.role.spelling;
+        let role: &'l str = &title.role.spelling;
         let (organization, org_canonical) = match (&title.org, &title.role.organization) {
             (Some(org), _) => (
                 Some(org.display(text, toks)),
@@ -428,7 +429,7 @@ impl TitleRecord {
                     canonical.push_str(org);
                     canonical
                 }
-                None => role.clone(),
+                None => role.to_owned(),
             }
         };
         let org_key = org_canonical
@@ -438,8 +439,8 @@ impl TitleRecord {
         TitleRecord {
             text: surface,
             canonical,
-            role_key: title.role.key.clone(),
-            role: role.clone(),
+            role_key: &title.role.key,
+            role,
             organization,
             org_key,
         }
@@ -447,7 +448,7 @@ impl TitleRecord {
 
     /// Whether two records name the same title, one perhaps more precisely ("Bí thư Đảng ủy"
     /// and "Bí thư Đảng ủy xã").
-    pub(crate) fn same_as(&self, other: &TitleRecord) -> bool {
+    pub(crate) fn same_as(&self, other: &TitleRecord<'_>) -> bool {
         let n = self.org_key.len().min(other.org_key.len());
         self.role_key == other.role_key && self.org_key.first(n) == other.org_key.first(n)
     }
@@ -466,7 +467,7 @@ mod tests {
         Some((
             record.text,
             record.canonical,
-            record.role,
+            record.role.to_owned(),
             record.organization,
         ))
     }

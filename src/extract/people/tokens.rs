@@ -223,7 +223,17 @@ struct WordScan {
 fn read_word(table: &[CharClass], bytes: &[u8], mut at: usize, first: CharClass) -> WordScan {
     let mut shape = Shape::new(first);
     let mut folded = first.fold_into(Packed::default());
-    while let Some((next, len)) = class_at(table, bytes, at) {
+    loop {
+        // Most chars of a word are lower-case ASCII letters, whose class is known.
+        if let Some(&byte) = bytes.get(at).filter(|b| b.is_ascii_lowercase()) {
+            shape.add(ascii_lowercase_class(byte));
+            folded = folded.push(byte);
+            at += 1;
+            continue;
+        }
+        let Some((next, len)) = class_at(table, bytes, at) else {
+            break;
+        };
         if !next.is(WORD) {
             break;
         }
@@ -236,6 +246,12 @@ fn read_word(table: &[CharClass], bytes: &[u8], mut at: usize, first: CharClass)
         case: shape.case(),
         folded,
     }
+}
+
+/// The class of a lower-case ASCII letter: a word char, lower case, folding to itself.
+#[inline(always)]
+fn ascii_lowercase_class(byte: u8) -> CharClass {
+    CharClass(WORD | LOWER | FOLDS | u32::from(byte))
 }
 
 /// The case of a word, worked out char by char as it is read.
@@ -287,6 +303,8 @@ pub(crate) struct Tokenizer<'l> {
     lexicons: &'l Lexicons,
     /// The plain tokens that may start an abbreviation.
     candidates: Vec<usize>,
+    /// The plain tokens that may start a citation ([`Tokenizer::citation_starts`]).
+    citation_starts: Vec<usize>,
     plain: Vec<Tok<'l>>,
     expanded: Vec<Tok<'l>>,
     /// Whether the line holds an abbreviation (else the expanded tokens are the plain ones).
@@ -298,6 +316,7 @@ impl<'l> Tokenizer<'l> {
         Tokenizer {
             lexicons,
             candidates: Vec::new(),
+            citation_starts: Vec::new(),
             plain: Vec::new(),
             expanded: Vec::new(),
             abbreviated: false,
@@ -307,6 +326,12 @@ impl<'l> Tokenizer<'l> {
     /// The tokens of the last line read, as written.
     pub(crate) fn plain(&self) -> &[Tok<'l>] {
         &self.plain
+    }
+
+    /// The plain tokens of the last line read that may start a citation: a word that starts
+    /// a document type of the list, or "Số" first on the line (a release's own number).
+    pub(crate) fn citation_starts(&self) -> &[usize] {
+        &self.citation_starts
     }
 
     /// The tokens of the last line read, abbreviations expanded.
@@ -333,11 +358,13 @@ impl<'l> Tokenizer<'l> {
     fn read_plain(&mut self, text: &str, range: Range<usize>) {
         self.plain.clear();
         self.candidates.clear();
+        self.citation_starts.clear();
         let Some(line) = text.get(range.clone()) else {
             return;
         };
         let vocabulary = &self.lexicons.vocabulary;
         let abbreviations = &self.lexicons.abbreviations;
+        let document_types = &self.lexicons.document_types;
         let mut space_before = text
             .get(..range.start)
             .is_some_and(|before| before.ends_with(' '));
@@ -369,6 +396,11 @@ impl<'l> Tokenizer<'l> {
             let starts = vocabulary.starts(word);
             if abbreviations.may_start(starts) {
                 self.candidates.push(self.plain.len());
+            }
+            let cites = document_types.may_start_with(starts)
+                || (self.plain.is_empty() && word == Keyword::So.id());
+            if cites && case != Case::Punct {
+                self.citation_starts.push(self.plain.len());
             }
             self.plain.push(Tok {
                 range: range.start + start..range.start + at,
@@ -577,6 +609,9 @@ mod tests {
             let text = format!("{c}x");
             let class = class_at(table, text.as_bytes(), 0);
             assert_eq!(class, Some((CharClass::of(c), c.len_utf8())), "{c:?}");
+        }
+        for byte in b'a'..=b'z' {
+            assert_eq!(ascii_lowercase_class(byte), CharClass::of(char::from(byte)));
         }
         for c in ['\u{10000}', '𝐀', '\u{10FFFF}', '\u{FFFF}'] {
             let text = c.to_string();
