@@ -655,7 +655,12 @@ impl Exact {
     /// when the integer part overflows `u64`.
     fn to_numeral(self, keep_decimal: bool) -> Option<Numeral> {
         let n = self.normalized();
-        let int_part = u64::try_from(n.num / 10u128.checked_pow(n.scale)?).ok()?;
+        // Most numbers are whole: no 128-bit division for them.
+        let whole = match n.scale {
+            0 => n.num,
+            scale => n.num / 10u128.checked_pow(scale)?,
+        };
+        let int_part = u64::try_from(whole).ok()?;
         if n.scale == 0 && !keep_decimal {
             Some(Numeral::Integer(int_part))
         } else {
@@ -1320,7 +1325,9 @@ fn read_phrase(text: &str, start: usize) -> Option<Phrase> {
     let mut grouped = false;
     let mut amount = first;
     loop {
-        let scale = match next_word(text, amount.end) {
+        // The number word after the amount, looked up once for a multiplier or "rưỡi".
+        let after = next_word(text, amount.end);
+        let scale = match after {
             Some((Wd::Scale(e), end)) if !amount.closed => Some((e, end)),
             _ => None,
         };
@@ -1341,7 +1348,7 @@ fn read_phrase(text: &str, start: usize) -> Option<Phrase> {
             } else if !amount.closed
                 && !amount.decimal
                 && (matches!(amount.kind, Kind::Single(_)) || (amount.digits && !amount.words))
-                && let Some((Wd::Ruoi, end)) = next_word(text, amount.end)
+                && let Some((Wd::Ruoi, end)) = after
             {
                 // "hai rưỡi", "12 rưỡi": and a half.
                 phrase.value = amount.value.add(Exact { num: 5, scale: 1 })?;
