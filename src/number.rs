@@ -306,57 +306,105 @@ pub fn scan_roman_ordinal(text: &str, start: usize) -> Option<(u32, usize)> {
     Some((parse_roman(numeral)?, start + len))
 }
 
-/// Whether [`scan_number`] may find a number at byte `start` of `text`, judged in a few
-/// instructions on `lower`, the text's lower-case copy with every char at the same offset
-/// (`crate::text::lower`): an ASCII digit, or a word whose lower case is a number word.
-/// `false` only where `scan_number` finds nothing, so a scanner asks this at every word and
-/// `scan_number` only where it says yes.
-pub(crate) fn may_start_number(text: &str, lower: &str, start: usize) -> bool {
-    let bytes = lower.as_bytes();
-    let Some(&first) = bytes.get(start) else {
-        return false;
-    };
-    if first.is_ascii_digit() {
-        return true;
-    }
-    // A number word is read case-insensitively, and its lower case is in the copy: its first
-    // two bytes there are those of a number word (every one has at least two).
-    let second = bytes.get(start + 1).copied().unwrap_or(0);
-    if !WORD_PREFIXES.contains(first, second) {
-        return false;
-    }
-    // The whole word, as `scan_number` cuts it, is a number word in lower case.
-    let Some(rest) = text.get(start..) else {
-        return false;
-    };
-    let mut len = 0;
-    for c in rest.chars() {
-        if !crate::text::is_alnum(c) {
-            break;
-        }
-        len += c.len_utf8();
-        if len > MAX_WORD_LEN {
-            return false;
-        }
-    }
-    lower
-        .get(start..start + len)
-        .is_some_and(|word| WORD_INDEX.contains_key(word))
+/// Where a number may start, judged in a few instructions so that a scanner can ask at every
+/// byte of a text: [`NumberGate::may_begin`] on the byte, then [`NumberGate::may_start`] on
+/// the word. Neither refuses a start where [`scan_number`] finds a number; a scanner calls
+/// `scan_number` only where both say yes.
+pub(crate) struct NumberGate {
+    /// The bytes a number can start with: an ASCII digit, or an ASCII letter (in either case)
+    /// that starts a number word.
+    begins: [bool; 256],
+    /// The number words (lower case) by their first two bytes: the row of the first letter
+    /// (`a` to `z`) gives, for the second byte, the index of the words in `groups` (0: none).
+    by_prefix: [[u8; 256]; 26],
+    groups: Vec<Vec<&'static str>>,
 }
 
-/// The bytes a number can start with in the text: an ASCII digit, or an ASCII letter (in
-/// either case) that starts a number word. A scanner looks at every byte; this table refuses
-/// most of them before [`may_start_number`] is asked.
-pub(crate) fn number_start_bytes() -> &'static [bool; 256] {
-    static TABLE: std::sync::LazyLock<[bool; 256]> = std::sync::LazyLock::new(|| {
-        let mut table = [false; 256];
-        for (b, slot) in (0..=u8::MAX).zip(table.iter_mut()) {
-            *slot = b.is_ascii_digit()
-                || (b.is_ascii_alphabetic() && WORD_PREFIXES.has_first(b.to_ascii_lowercase()));
+impl NumberGate {
+    /// The gate, built once.
+    pub(crate) fn get() -> &'static NumberGate {
+        static GATE: std::sync::LazyLock<NumberGate> = std::sync::LazyLock::new(|| {
+            let mut by_prefix = [[0u8; 256]; 26];
+            let mut groups: Vec<Vec<&'static str>> = vec![Vec::new()];
+            let mut begins = [false; 256];
+            for b in b'0'..=b'9' {
+                if let Some(slot) = begins.get_mut(usize::from(b)) {
+                    *slot = true;
+                }
+            }
+            for (word, _) in WORDS {
+                let [first, second, ..] = word.as_bytes() else {
+                    continue;
+                };
+                let Some(row) = first
+                    .checked_sub(b'a')
+                    .and_then(|row| by_prefix.get_mut(usize::from(row)))
+                else {
+                    continue;
+                };
+                let Some(slot) = row.get_mut(usize::from(*second)) else {
+                    continue;
+                };
+                if *slot == 0 {
+                    *slot = u8::try_from(groups.len()).unwrap_or(0);
+                    groups.push(Vec::new());
+                }
+                if let Some(group) = groups.get_mut(usize::from(*slot)) {
+                    group.push(word);
+                }
+                for letter in [*first, first.to_ascii_uppercase()] {
+                    if let Some(begin) = begins.get_mut(usize::from(letter)) {
+                        *begin = true;
+                    }
+                }
+            }
+            NumberGate {
+                begins,
+                by_prefix,
+                groups,
+            }
+        });
+        &GATE
+    }
+
+    /// Whether a number can start with this byte of a text or of its lower-case copy.
+    #[inline]
+    pub(crate) fn may_begin(&self, byte: u8) -> bool {
+        self.begins.get(usize::from(byte)).copied().unwrap_or(false)
+    }
+
+    /// Whether [`scan_number`] may find a number at byte `start` of `text`, judged on `lower`,
+    /// the text's lower-case copy with every char at the same offset (`crate::text::lower`):
+    /// an ASCII digit, or a word whose lower case is a number word (as `classify` reads one:
+    /// the copy lower-cases every char a number word can be written with).
+    pub(crate) fn may_start(&self, text: &str, lower: &str, start: usize) -> bool {
+        let bytes = lower.as_bytes();
+        let Some(&first) = bytes.get(start) else {
+            return false;
+        };
+        if first.is_ascii_digit() {
+            return true;
         }
-        table
-    });
-    &TABLE
+        let second = bytes.get(start + 1).copied().unwrap_or(0);
+        let group = first
+            .checked_sub(b'a')
+            .and_then(|row| self.by_prefix.get(usize::from(row)))
+            .and_then(|row| row.get(usize::from(second)))
+            .copied()
+            .unwrap_or(0);
+        let Some(words) = self.groups.get(usize::from(group)).filter(|_| group != 0) else {
+            return false;
+        };
+        let rest = bytes.get(start..).unwrap_or_default();
+        // The whole word, as `scan_number` cuts it, is the number word. (Words of a few bytes:
+        // compared in line, most of them refused on their second byte.)
+        words.iter().any(|word| {
+            let word = word.as_bytes();
+            rest.len() >= word.len()
+                && word.iter().zip(rest).all(|(a, b)| a == b)
+                && alnum_len_at(text, start + word.len()).is_none()
+        })
+    }
 }
 
 /// The first two bytes of every number word (lower case), as a bit set per first byte.
@@ -366,15 +414,6 @@ struct Prefixes {
 }
 
 impl Prefixes {
-    /// Whether a number word starts with the byte `first` (every one starts with an ASCII
-    /// letter, and only a capital of it lower-cases to it in the lower-case copy).
-    fn has_first(&self, first: u8) -> bool {
-        first
-            .checked_sub(b'a')
-            .and_then(|row| self.rows.get(usize::from(row)))
-            .is_some_and(|row| row.iter().any(|&bits| bits != 0))
-    }
-
     fn contains(&self, first: u8, second: u8) -> bool {
         first
             .checked_sub(b'a')
@@ -616,7 +655,12 @@ impl Exact {
     /// when the integer part overflows `u64`.
     fn to_numeral(self, keep_decimal: bool) -> Option<Numeral> {
         let n = self.normalized();
-        let int_part = u64::try_from(n.num / 10u128.checked_pow(n.scale)?).ok()?;
+        // Most numbers are whole: no 128-bit division for them.
+        let whole = match n.scale {
+            0 => n.num,
+            scale => n.num / 10u128.checked_pow(scale)?,
+        };
+        let int_part = u64::try_from(whole).ok()?;
         if n.scale == 0 && !keep_decimal {
             Some(Numeral::Integer(int_part))
         } else {
@@ -858,11 +902,10 @@ fn classify(syllable: &str) -> Wd {
     if syllable.len() > MAX_WORD_LEN || syllable.is_empty() {
         return Wd::Other;
     }
-    // Every number word starts with an ASCII letter, in either case.
-    let first = syllable.as_bytes().first().copied().unwrap_or(0);
-    if !WORD_PREFIXES.has_first(first.to_ascii_lowercase()) {
+    if !may_be_number_word(syllable.as_bytes()) {
         return Wd::Other;
     }
+    let first = syllable.as_bytes().first().copied().unwrap_or(0);
     if let Some(&kind) = WORD_INDEX.get(syllable) {
         return kind;
     }
@@ -894,45 +937,91 @@ fn classify(syllable: &str) -> Wd {
 
 /// The alphanumeric run beginning at `pos`, and its end.
 fn syllable_at(text: &str, pos: usize) -> Option<(&str, usize)> {
-    let rest = text.get(pos..)?;
-    let bytes = rest.as_bytes();
-    let mut len = 0;
-    while let Some(&b) = bytes.get(len) {
-        if b.is_ascii() {
-            if !b.is_ascii_alphanumeric() {
-                break;
-            }
-            len += 1;
-        } else {
-            match rest.get(len..).and_then(|r| r.chars().next()) {
-                Some(c) if crate::text::is_alnum(c) => len += c.len_utf8(),
-                _ => break,
-            }
-        }
+    let mut end = pos;
+    while let Some(len) = alnum_len_at(text, end) {
+        end += len;
     }
-    if len == 0 {
+    if end == pos {
         return None;
     }
-    Some((rest.get(..len)?, pos + len))
+    Some((text.get(pos..end)?, end))
+}
+
+/// The UTF-8 length of the char at byte `pos` of `text` when it is a letter or a digit
+/// (`crate::text::is_alnum`); `None` for any other char, past the end, or inside a char. The
+/// Latin letters Vietnamese is written in are told from their first bytes, without decoding.
+#[inline(always)]
+pub(crate) fn alnum_len_at(text: &str, pos: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let first = *bytes.get(pos)?;
+    if first.is_ascii() {
+        return first.is_ascii_alphanumeric().then_some(1);
+    }
+    match (first, bytes.get(pos + 1).copied().unwrap_or(0)) {
+        // U+00C0..U+024F but "×" and "÷".
+        (0xC3, second) => (second != 0x97 && second != 0xB7).then_some(2),
+        (0xC4..=0xC8, _) | (0xC9, 0x80..=0x8F) => Some(2),
+        // U+1E00..U+1EFF: the Vietnamese letters with a tone mark, among others.
+        (0xE1, 0xB8..=0xBB) => Some(3),
+        _ => decoded_alnum_len(text.get(pos..)?.chars().next()),
+    }
+}
+
+/// The UTF-8 length of the char that ends at byte `end` of `text` when it is a letter or a
+/// digit ([`alnum_len_at`]); `None` for any other char, at the start, or inside a char.
+#[inline(always)]
+pub(crate) fn alnum_len_before(text: &str, end: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let last = *bytes.get(end.checked_sub(1)?)?;
+    if last.is_ascii() {
+        return last.is_ascii_alphanumeric().then_some(1);
+    }
+    if !text.is_char_boundary(end) {
+        return None;
+    }
+    let before = |back: usize| end.checked_sub(back).and_then(|i| bytes.get(i)).copied();
+    match (before(3), before(2), last) {
+        (_, Some(0xC3), _) => (last != 0x97 && last != 0xB7).then_some(2),
+        (_, Some(0xC4..=0xC8), _) => Some(2),
+        (Some(0xE1), Some(0xB8..=0xBB), _) => Some(3),
+        _ => decoded_alnum_len(text.get(..end)?.chars().next_back()),
+    }
+}
+
+/// The UTF-8 length of `c` when it is a letter or a digit.
+fn decoded_alnum_len(c: Option<char>) -> Option<usize> {
+    c.filter(|&c| crate::text::is_alnum(c)).map(char::len_utf8)
+}
+
+/// Whether a word whose UTF-8 starts with `bytes` may be a number word in some case: its
+/// first two bytes, ASCII letters lower-cased, start a number word. (A capital Vietnamese
+/// letter has the first byte of its small letter, and no other char lower-cases to one.)
+fn may_be_number_word(bytes: &[u8]) -> bool {
+    match bytes {
+        [first, second, ..] => {
+            WORD_PREFIXES.contains(first.to_ascii_lowercase(), second.to_ascii_lowercase())
+        }
+        _ => false,
+    }
 }
 
 /// Where the next token begins, when exactly one separator follows `end`.
 fn after_sep(text: &str, end: usize) -> Option<usize> {
-    let mut cs = text.get(end..)?.char_indices();
-    let (_, sep) = cs.next()?;
-    if !is_sep(sep) {
-        return None;
-    }
-    let (i, next) = cs.next()?;
-    crate::text::is_alnum(next).then_some(end + i)
+    let bytes = text.as_bytes();
+    let next = match (bytes.get(end)?, bytes.get(end + 1)) {
+        (b' ', _) => end + 1,
+        (0xC2, Some(0xA0)) => end + 2,
+        _ => return None,
+    };
+    alnum_len_at(text, next).map(|_| next)
 }
 
 /// The number word after one separator following `end`: its kind and end (`None` for any
 /// other word).
 fn next_word(text: &str, end: usize) -> Option<(Wd, usize)> {
     let start = after_sep(text, end)?;
-    // Most words are no number word: refuse them on their first letter.
-    if !WORD_PREFIXES.has_first(text.as_bytes().get(start)?.to_ascii_lowercase()) {
+    // Most words are no number word: refuse them on their first two bytes.
+    if !may_be_number_word(text.as_bytes().get(start..).unwrap_or_default()) {
         return None;
     }
     let (syllable, e) = syllable_at(text, start)?;
@@ -962,7 +1051,14 @@ fn terminator_ok(text: &str, end: usize) -> bool {
 /// `phẩy` (decimal point in words: `hai phẩy năm`) or a fraction (`hai phần
 /// ba`) after `end`: the number read so far would be wrong.
 fn fraction_follows(text: &str, end: usize) -> bool {
-    let Some((syllable, e)) = after_sep(text, end).and_then(|p| syllable_at(text, p)) else {
+    let Some(start) = after_sep(text, end) else {
+        return false;
+    };
+    // Both words start with "p", which no other char lower-cases to.
+    if !matches!(text.as_bytes().get(start), Some(b'p' | b'P')) {
+        return false;
+    }
+    let Some((syllable, e)) = syllable_at(text, start) else {
         return false;
     };
     eq_ci(syllable, "phẩy")
@@ -1229,7 +1325,9 @@ fn read_phrase(text: &str, start: usize) -> Option<Phrase> {
     let mut grouped = false;
     let mut amount = first;
     loop {
-        let scale = match next_word(text, amount.end) {
+        // The number word after the amount, looked up once for a multiplier or "rưỡi".
+        let after = next_word(text, amount.end);
+        let scale = match after {
             Some((Wd::Scale(e), end)) if !amount.closed => Some((e, end)),
             _ => None,
         };
@@ -1250,7 +1348,7 @@ fn read_phrase(text: &str, start: usize) -> Option<Phrase> {
             } else if !amount.closed
                 && !amount.decimal
                 && (matches!(amount.kind, Kind::Single(_)) || (amount.digits && !amount.words))
-                && let Some((Wd::Ruoi, end)) = next_word(text, amount.end)
+                && let Some((Wd::Ruoi, end)) = after
             {
                 // "hai rưỡi", "12 rưỡi": and a half.
                 phrase.value = amount.value.add(Exact { num: 5, scale: 1 })?;
@@ -1776,15 +1874,15 @@ mod tests {
         }
     }
 
-    /// Every start of `text` where [`scan_number`] reads a number passes [`may_start_number`].
+    /// Every start of `text` where [`scan_number`] reads a number passes the [`NumberGate`].
     fn assert_gate_lets_numbers_through(text: &str) {
         let lower = crate::text::lower::lowercase_same_offsets(text);
         for start in 0..=text.len() + 1 {
             if scan_number(text, start).is_some() {
                 let first = text.as_bytes().get(start).copied().unwrap_or(0);
+                let gate = NumberGate::get();
                 assert!(
-                    number_start_bytes()[usize::from(first)]
-                        && may_start_number(text, &lower, start),
+                    gate.may_begin(first) && gate.may_start(text, &lower, start),
                     "{text:?} at {start}"
                 );
             }
@@ -1796,7 +1894,7 @@ mod tests {
     /// number word (the Kelvin sign for "k", "İ" for "i", ...), alone and before the words
     /// that make it a number; and every offset of the texts of the tables above.
     #[test]
-    fn start_gate_never_refuses_a_number() {
+    fn number_gate_never_refuses_a_number() {
         let letters: std::collections::BTreeSet<char> =
             WORDS.iter().flat_map(|(w, _)| w.chars()).collect();
         let spellings: Vec<char> = (0..=0x10FFFF)
@@ -1832,9 +1930,9 @@ mod tests {
                     if scan_number(&text, 0).is_some() {
                         let lower = crate::text::lower::lowercase_same_offsets(&text);
                         let first = text.as_bytes().first().copied().unwrap_or(0);
+                        let gate = NumberGate::get();
                         assert!(
-                            number_start_bytes()[usize::from(first)]
-                                && may_start_number(&text, &lower, 0),
+                            gate.may_begin(first) && gate.may_start(&text, &lower, 0),
                             "{text:?}"
                         );
                     }
@@ -1895,15 +1993,38 @@ mod tests {
     }
 
     #[test]
-    fn start_gate_refuses_other_words() {
+    fn number_gate_refuses_other_words() {
         let text = "trong các năm 2024 người tham dự, không có ai";
         let lower = crate::text::lower::lowercase_same_offsets(text);
         let passed: Vec<&str> = text
             .char_indices()
-            .filter(|&(i, _)| may_start_number(text, &lower, i))
+            .filter(|&(i, _)| NumberGate::get().may_start(text, &lower, i))
             .filter_map(|(i, _)| text.get(i..)?.split(' ').next())
             .collect();
         assert_eq!(passed, ["năm", "2024", "024", "24", "4", "không"]);
+    }
+
+    /// The letters and digits told by their first bytes are `is_alnum`'s, char for char,
+    /// forward and backward, and no offset inside a char starts or ends one.
+    #[test]
+    fn alnum_lengths_agree_with_is_alnum() {
+        let mut text = String::new();
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            text.clear();
+            text.push('a');
+            text.push(c);
+            text.push('.');
+            let len = c.len_utf8();
+            let expected = crate::text::is_alnum(c).then_some(len);
+            assert_eq!(alnum_len_at(&text, 1), expected, "{c:?}");
+            assert_eq!(alnum_len_before(&text, 1 + len), expected, "{c:?}");
+            for inside in 2..1 + len {
+                assert_eq!(alnum_len_at(&text, inside), None, "{c:?}");
+                assert_eq!(alnum_len_before(&text, inside), None, "{c:?}");
+            }
+        }
+        assert_eq!(alnum_len_before("a", 0), None);
+        assert_eq!(alnum_len_at("a", 1), None);
     }
 
     #[test]

@@ -30,16 +30,15 @@ mod warnings;
 mod words;
 
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use super::Input;
 use crate::facts::{
     Count, CountCategory, Currency, Duration, DurationUnit, FactId, Money, Percent, PercentRole,
     Qualifier, Ratio, Statistic, Warning,
 };
-use crate::number::{
-    NumberForm, NumberMatch, Numeral, may_start_number, parse_numeral, scan_number,
-};
-use words::{Doc, char_at, word_after};
+use crate::number::{NumberForm, NumberGate, NumberMatch, Numeral, parse_numeral, scan_number};
+use words::{Doc, WordMemo, char_at};
 
 /// What the figures extractor finds.
 #[derive(Debug, Default)]
@@ -110,9 +109,10 @@ struct Hits {
 pub(crate) fn extract(input: &Input<'_>) -> Figures {
     let text = input.text();
     let lower = input.lower();
-    let limit = negatives::related_news_start(Doc::new(text, lower, 0));
+    let memo = WordMemo::default();
+    let limit = negatives::related_news_start(Doc::new(text, lower, 0, &memo));
     let (starts, exact_until) = number_starts(input, lower, limit);
-    let doc = Doc::new(text, lower, exact_until);
+    let doc = Doc::new(text, lower, exact_until, &memo);
     let mut scanner = Scanner {
         input,
         doc,
@@ -135,38 +135,67 @@ pub(crate) fn extract(input: &Input<'_>) -> Figures {
 }
 
 /// Every offset before `limit` where a number may start: a word, outside page chrome, that
-/// [`may_start_number`] lets through. And how far the lower-case copy is exact ([`Doc::new`]):
+/// the [`NumberGate`] lets through. And how far the lower-case copy is exact ([`Doc::new`]):
 /// up to the first char of it that [`words::inexact_at`] finds, or to `limit`. One pass over
-/// the bytes, most of which a table refuses.
+/// the bytes of the copy (its ASCII bytes are the text's, lower-cased), most of which are
+/// refused on a table.
 fn number_starts(input: &Input<'_>, lower: &str, limit: usize) -> (Vec<usize>, usize) {
     let text = input.text();
-    let may_begin = crate::number::number_start_bytes();
-    let lower_bytes = lower.as_bytes();
+    let gate = NumberGate::get();
+    let classes: &[ByteClass; 256] = &BYTE_CLASSES;
+    let bytes = lower.as_bytes();
     let mut starts = Vec::new();
     let mut exact_until = limit;
-    for (pos, &b) in text.as_bytes().iter().enumerate().take(limit) {
-        if b.is_ascii() {
-            if may_begin.get(usize::from(b)).copied().unwrap_or(false)
-                && !starts_after_alnum(text, pos)
-                && may_start_number(text, lower, pos)
-                && !input.in_chrome(pos)
-            {
-                starts.push(pos);
+    for (pos, &b) in bytes.get(..limit).unwrap_or_default().iter().enumerate() {
+        match classes[usize::from(b)] {
+            ByteClass::Other => {}
+            ByteClass::MayBeginNumber => {
+                // A word starts here unless a letter or a digit comes right before.
+                let inside = match pos.checked_sub(1).and_then(|i| bytes.get(i)) {
+                    None => false,
+                    Some(prev) if prev.is_ascii() => prev.is_ascii_alphanumeric(),
+                    Some(_) => starts_after_alnum(text, pos),
+                };
+                if !inside && gate.may_start(text, lower, pos) && !input.in_chrome(pos) {
+                    starts.push(pos);
+                }
             }
-        } else if exact_until == limit && words::inexact_at(lower_bytes, pos) {
-            exact_until = pos;
+            ByteClass::MayBeInexact => {
+                if exact_until == limit && words::inexact_at(bytes, pos) {
+                    exact_until = pos;
+                }
+            }
         }
     }
     (starts, exact_until)
 }
 
+/// What [`number_starts`] does at a byte of the lower-case copy.
+#[derive(Clone, Copy)]
+enum ByteClass {
+    Other,
+    /// A digit, or the first letter of a number word ([`NumberGate::may_begin`]).
+    MayBeginNumber,
+    /// The first byte of a char [`words::inexact_at`] may find.
+    MayBeInexact,
+}
+
+static BYTE_CLASSES: LazyLock<[ByteClass; 256]> = LazyLock::new(|| {
+    let gate = NumberGate::get();
+    let mut classes = [ByteClass::Other; 256];
+    for (b, class) in (0..=u8::MAX).zip(classes.iter_mut()) {
+        if gate.may_begin(b) {
+            *class = ByteClass::MayBeginNumber;
+        } else if words::may_start_inexact(b) {
+            *class = ByteClass::MayBeInexact;
+        }
+    }
+    classes
+});
+
 /// Whether the char before byte `pos` is a letter or a digit: `pos` is inside a word.
 fn starts_after_alnum(text: &str, pos: usize) -> bool {
-    match pos.checked_sub(1).and_then(|i| text.as_bytes().get(i)) {
-        None => false,
-        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
-        Some(_) => words::char_before(text, pos).is_some_and(crate::text::is_alnum),
-    }
+    crate::number::alnum_len_before(text, pos).is_some()
 }
 
 struct Scanner<'i, 't> {
@@ -341,7 +370,7 @@ impl Scanner<'_, '_> {
         if m.form != NumberForm::Digits {
             return;
         }
-        let Some(link) = word_after(text, m.end).filter(|w| w.start == m.end + 1) else {
+        let Some(link) = doc.word_after(m.end).filter(|w| w.start == m.end + 1) else {
             return;
         };
         if !matches!(
@@ -383,7 +412,7 @@ impl Scanner<'_, '_> {
     fn ratio_over(&mut self, m: &NumberMatch) -> Option<usize> {
         let doc = self.doc;
         let text = doc.text;
-        let link = word_after(text, m.end).filter(|w| w.start == m.end + 1)?;
+        let link = doc.word_after(m.end).filter(|w| w.start == m.end + 1)?;
         if !doc.word_is(&link, "trên") {
             return None;
         }
@@ -430,7 +459,7 @@ impl Scanner<'_, '_> {
         let doc = self.doc;
         let text = doc.text;
         let end = pair.range.end;
-        let Some(word) = word_after(text, end).filter(|w| w.start == end + 1) else {
+        let Some(word) = doc.word_after(end).filter(|w| w.start == end + 1) else {
             return false;
         };
         // The multiplier word's value, read by `scan_number` on "1 <word>".

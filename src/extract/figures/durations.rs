@@ -57,7 +57,7 @@ pub(super) fn after(doc: Doc<'_>, end: usize) -> Option<Time> {
 
 /// "15 tuổi": an age, never a fact.
 pub(super) fn is_age(doc: Doc<'_>, end: usize) -> bool {
-    super::words::word_after(doc.text, end)
+    doc.word_after(end)
         .is_some_and(|w| w.start == end + 1 && doc.word_is(&w, "tuổi"))
 }
 

@@ -8,7 +8,7 @@
 //! title-case word right before a number (a proper name) is one too.
 
 use super::lexicon::{LABEL_CONTEXTS, LabelReason, RELATED_NEWS_LABELS};
-use super::words::{Doc, char_at, char_before, is_title_case, prev_char, word_before};
+use super::words::{Doc, char_at, char_before, is_title_case, prev_char};
 
 /// What kind of label a number is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,7 +32,7 @@ pub(super) fn label(
     if is_code(text, start, end) {
         return Some(Label::Single);
     }
-    if continues_a_label_list(text, start, last_listed_end) || name_before(text, start) {
+    if continues_a_label_list(text, start, last_listed_end) || name_before(doc, start) {
         return Some(Label::Listed);
     }
     match label_word_before(doc, start)? {
@@ -90,8 +90,9 @@ const PRIZE_GRADES: &[&str] = &[
 
 /// A proper name right before the number ("Mocha 35", "Tam Điệp 2", "Km 45"), unless that
 /// word opens its sentence ("Trong 5 năm").
-fn name_before(text: &str, start: usize) -> bool {
-    let Some(word) = word_before(text, start) else {
+fn name_before(doc: Doc<'_>, start: usize) -> bool {
+    let text = doc.text;
+    let Some(word) = doc.word_before(start) else {
         return false;
     };
     let written = text.get(word.clone()).unwrap_or_default();
@@ -100,7 +101,8 @@ fn name_before(text: &str, start: usize) -> bool {
     }
     // A prize grade is capitalized but names no one: "giải Nhì 3 triệu đồng".
     if PRIZE_GRADES.contains(&written)
-        && word_before(text, word.start)
+        && doc
+            .word_before(word.start)
             .and_then(|w| text.get(w))
             .is_some_and(|w| w.eq_ignore_ascii_case("giải"))
     {

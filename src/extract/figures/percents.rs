@@ -24,9 +24,12 @@ pub(super) fn sign_after(doc: Doc<'_>, end: usize) -> Option<usize> {
     if !rest.starts_with(' ') {
         return None;
     }
+    let first = doc.word_after(end).filter(|w| w.start == end + 1)?;
+    if !doc.word_is(&first, "phần") {
+        return None;
+    }
     let words = words_after(doc.text, end, 2);
-    let first = words.first()?;
-    (first.start == end + 1 && doc.phrase_is(&words, "phần trăm"))
+    doc.phrase_is(&words, "phần trăm")
         .then(|| words.last().map(|w| w.end))
         .flatten()
 }

@@ -5,7 +5,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use super::lexicon::UNITS;
-use super::words::{Doc, PhraseMap, is_title_case, word_after, words_after, words_before};
+use super::words::{Doc, PhraseMap, is_title_case, words_after, words_before};
 
 static STOPS: LazyLock<PhraseMap<()>> = LazyLock::new(|| {
     PhraseMap::new(
@@ -52,7 +52,9 @@ pub(super) fn noun_phrase_after(doc: Doc<'_>, pos: usize) -> Option<Range<usize>
         // ", xã" after "phường": one more counted noun continues the phrase.
         let after_comma = text.get(end..).is_some_and(|rest| rest.starts_with(", "));
         let continues = after_comma
-            && word_after(text, end + 1).is_some_and(|w| UNITS.get(&doc.lower_of(w)).is_some());
+            && doc
+                .word_after(end + 1)
+                .is_some_and(|w| UNITS.get(&doc.lower_of(w)).is_some());
         if !continues {
             break;
         }

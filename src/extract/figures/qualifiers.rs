@@ -2,7 +2,7 @@
 //! "từ 95,65% trở lên". The words are the data file `qualifiers.txt`.
 
 use super::lexicon::QUALIFIER_WORDS;
-use super::words::{Doc, word_before, words_after};
+use super::words::{Doc, words_after};
 use crate::facts::Qualifier;
 
 /// The qualifier written right before the figure at `start`, and where the figure's text
@@ -17,7 +17,8 @@ pub(super) fn before(doc: Doc<'_>, start: usize) -> (Qualifier, usize) {
 /// "từ X ... trở lên": at least X. `start` is where the figure (and its qualifier) begins,
 /// `end` where its unit ends.
 pub(super) fn at_least(doc: Doc<'_>, start: usize, end: usize) -> bool {
-    word_before(doc.text, start).is_some_and(|w| doc.word_is(&w, "từ"))
+    doc.word_before(start)
+        .is_some_and(|w| doc.word_is(&w, "từ"))
         && doc.phrase_is(&words_after(doc.text, end, 2), "trở lên")
 }
 

@@ -6,7 +6,10 @@
 //! new string.
 
 use std::borrow::Cow;
+use std::cell::Cell;
 use std::ops::{Deref, Range};
+
+use crate::number::{alnum_len_at, alnum_len_before};
 
 use crate::text::fxhash::{FxHashMap, FxHashSet};
 
@@ -22,18 +25,64 @@ pub(super) struct Doc<'a> {
     /// Before this offset the copy is the text's lower case as `str::to_lowercase` writes it
     /// (what the lexicons are keyed by): there a word's lower case is its slice of the copy.
     exact_until: usize,
+    memo: &'a WordMemo,
+}
+
+/// The last word found after an offset and the last found before one: the checks around one
+/// figure ask for the words next to it many times.
+#[derive(Default)]
+pub(super) struct WordMemo {
+    /// `[offset, start, end]`; `start == end` when no word is there.
+    after: Cell<Option<[usize; 3]>>,
+    before: Cell<Option<[usize; 3]>>,
+}
+
+impl WordMemo {
+    fn word(
+        slot: &Cell<Option<[usize; 3]>>,
+        pos: usize,
+        find: impl FnOnce() -> Option<Range<usize>>,
+    ) -> Option<Range<usize>> {
+        if let Some([at, start, end]) = slot.get()
+            && at == pos
+        {
+            return (start < end).then_some(start..end);
+        }
+        let word = find();
+        let (start, end) = word.as_ref().map_or((pos, pos), |w| (w.start, w.end));
+        slot.set(Some([pos, start, end]));
+        word
+    }
 }
 
 impl<'a> Doc<'a> {
     /// `text` and `lower`, its lower-case copy with the same offsets. No char of the copy
     /// before `exact_until` is one that [`inexact_at`] finds (0 when unknown: then every slice
     /// is checked).
-    pub(super) fn new(text: &'a str, lower: &'a str, exact_until: usize) -> Doc<'a> {
+    pub(super) fn new(
+        text: &'a str,
+        lower: &'a str,
+        exact_until: usize,
+        memo: &'a WordMemo,
+    ) -> Doc<'a> {
         Doc {
             text,
             lower,
             exact_until,
+            memo,
         }
+    }
+
+    /// The first word after byte `pos` ([`WordsAfter`]).
+    pub(super) fn word_after(&self, pos: usize) -> Option<Range<usize>> {
+        WordMemo::word(&self.memo.after, pos, || iter_after(self.text, pos).next())
+    }
+
+    /// The last word before byte `pos` ([`WordsBefore`]).
+    pub(super) fn word_before(&self, pos: usize) -> Option<Range<usize>> {
+        WordMemo::word(&self.memo.before, pos, || {
+            iter_before(self.text, pos).next()
+        })
     }
 
     /// Whether the lower case of `range` needs no check.
@@ -111,6 +160,7 @@ impl<'a> Doc<'a> {
 /// sign, Latin Extended-C and -D), or the sigma (`str::to_lowercase` writes "ς" at a word's
 /// end). Told from their first bytes, which Vietnamese words do not have: a unit test checks
 /// every char.
+#[inline]
 pub(super) fn inexact_at(lower: &[u8], pos: usize) -> bool {
     let next = lower.get(pos + 1).copied();
     match lower.get(pos) {
@@ -120,6 +170,11 @@ pub(super) fn inexact_at(lower: &[u8], pos: usize) -> bool {
         Some(0xE2) => matches!(next, Some(0x84 | 0xB1)),
         _ => false,
     }
+}
+
+/// Whether [`inexact_at`] may find a char that starts with this byte.
+pub(super) fn may_start_inexact(first: u8) -> bool {
+    matches!(first, 0xC4 | 0xC8 | 0xCF | 0xE1 | 0xE2 | 0xEA)
 }
 
 /// Whether some byte of a slice of the lower-case copy is [`inexact_at`].
@@ -181,45 +236,18 @@ fn is_space(c: char) -> bool {
     c == ' ' || c == '\u{a0}'
 }
 
-/// Whether `c` belongs to a word ("m2" and "ha" are words; "%" and "/" are not).
-pub(super) fn is_word_char(c: char) -> bool {
-    crate::text::is_alnum(c)
-}
-
 /// The end of the run of word chars that starts at byte `pos`.
 fn word_end(text: &str, mut pos: usize) -> usize {
-    let bytes = text.as_bytes();
-    while let Some(&b) = bytes.get(pos) {
-        if b.is_ascii() {
-            if !b.is_ascii_alphanumeric() {
-                break;
-            }
-            pos += 1;
-        } else {
-            match text.get(pos..).and_then(|rest| rest.chars().next()) {
-                Some(c) if is_word_char(c) => pos += c.len_utf8(),
-                _ => break,
-            }
-        }
+    while let Some(len) = alnum_len_at(text, pos) {
+        pos += len;
     }
     pos
 }
 
 /// The start of the run of word chars that ends at byte `pos`.
 fn word_start(text: &str, mut pos: usize) -> usize {
-    let bytes = text.as_bytes();
-    while let Some(&b) = pos.checked_sub(1).and_then(|i| bytes.get(i)) {
-        if b.is_ascii() {
-            if !b.is_ascii_alphanumeric() {
-                break;
-            }
-            pos -= 1;
-        } else {
-            match text.get(..pos).and_then(|head| head.chars().next_back()) {
-                Some(c) if is_word_char(c) => pos -= c.len_utf8(),
-                _ => break,
-            }
-        }
+    while let Some(len) = alnum_len_before(text, pos) {
+        pos -= len;
     }
     pos
 }
@@ -300,11 +328,6 @@ pub(super) fn words_after(text: &str, pos: usize, limit: usize) -> Words {
     words
 }
 
-/// The first word after byte `pos` ([`WordsAfter`]).
-pub(super) fn word_after(text: &str, pos: usize) -> Option<Range<usize>> {
-    iter_after(text, pos).next()
-}
-
 /// The last `limit` words before byte `pos` ([`WordsBefore`]), in text order (nearest last).
 pub(super) fn words_before(text: &str, pos: usize, limit: usize) -> Words {
     let mut words = Words::new();
@@ -315,11 +338,6 @@ pub(super) fn words_before(text: &str, pos: usize, limit: usize) -> Words {
         found.reverse();
     }
     words
-}
-
-/// The last word before byte `pos` ([`WordsBefore`]).
-pub(super) fn word_before(text: &str, pos: usize) -> Option<Range<usize>> {
-    iter_before(text, pos).next()
 }
 
 /// The last non-space char before `pos`, with its offset.
@@ -355,6 +373,27 @@ pub(super) struct PhraseMap<V> {
     suffixes: FxHashSet<String>,
     /// The most words in a phrase (a lookup never reads more than [`WINDOW`]).
     max_words: usize,
+    /// The first bytes of the phrases' first words and of their last words, as bit sets: a
+    /// word that starts with none is refused before it is read.
+    first_bytes: [u64; 4],
+    last_first_bytes: [u64; 4],
+}
+
+/// Adds the first byte of `word` to a bit set of bytes.
+fn add_first_byte(set: &mut [u64; 4], word: &str) {
+    if let Some(&b) = word.as_bytes().first()
+        && let Some(bits) = set.get_mut(usize::from(b / 64))
+    {
+        *bits |= 1 << (b % 64);
+    }
+}
+
+/// Whether the byte at `pos` of `lower` is in a bit set of bytes.
+fn starts_with_one_of(set: &[u64; 4], lower: &str, pos: usize) -> bool {
+    lower.as_bytes().get(pos).is_some_and(|&b| {
+        set.get(usize::from(b / 64))
+            .is_some_and(|bits| bits & (1 << (b % 64)) != 0)
+    })
 }
 
 impl<V> PhraseMap<V> {
@@ -365,6 +404,8 @@ impl<V> PhraseMap<V> {
             prefixes: FxHashSet::default(),
             suffixes: FxHashSet::default(),
             max_words: 1,
+            first_bytes: [0; 4],
+            last_first_bytes: [0; 4],
         };
         for (phrase, value) in pairs {
             let key = phrase
@@ -380,6 +421,11 @@ impl<V> PhraseMap<V> {
             }
             map.prefixes.insert(key.clone());
             map.suffixes.insert(key.clone());
+            add_first_byte(&mut map.first_bytes, &key);
+            add_first_byte(
+                &mut map.last_first_bytes,
+                key.rsplit(' ').next().unwrap_or_default(),
+            );
             map.max_words = map.max_words.max(key.split(' ').count());
             map.entries.insert(key, value);
         }
@@ -394,8 +440,13 @@ impl<V> PhraseMap<V> {
     /// The longest phrase starting with the first word after `pos`: its value and range.
     pub(super) fn longest_after(&self, doc: Doc<'_>, pos: usize) -> Option<(&V, Range<usize>)> {
         let bytes = doc.text.as_bytes();
-        let mut words = iter_after(doc.text, pos).take(self.word_limit());
-        let first = words.next()?;
+        let first = doc.word_after(pos)?;
+        // The copy's bytes are the lower case's unless the copy is inexact there.
+        if doc.known_exact(&first) && !starts_with_one_of(&self.first_bytes, doc.lower, first.start)
+        {
+            return None;
+        }
+        let mut words = iter_after(doc.text, first.end).take(self.word_limit() - 1);
         let mut last = first.clone();
         let mut single_spaced = true;
         let mut found = None;
@@ -423,8 +474,13 @@ impl<V> PhraseMap<V> {
     /// The longest phrase ending with the last word before `pos`: its value and range.
     pub(super) fn longest_before(&self, doc: Doc<'_>, pos: usize) -> Option<(&V, Range<usize>)> {
         let bytes = doc.text.as_bytes();
-        let mut words = iter_before(doc.text, pos).take(self.word_limit());
-        let last = words.next()?;
+        let last = doc.word_before(pos)?;
+        if doc.known_exact(&last)
+            && !starts_with_one_of(&self.last_first_bytes, doc.lower, last.start)
+        {
+            return None;
+        }
+        let mut words = iter_before(doc.text, last.start).take(self.word_limit() - 1);
         let mut first = last.clone();
         let mut single_spaced = true;
         let mut found = None;
@@ -462,7 +518,8 @@ pub(super) mod tests {
     /// A document of `text`, with the lower-case copy it needs, for the unit tests.
     pub(crate) fn with_doc<R>(text: &str, f: impl FnOnce(Doc<'_>) -> R) -> R {
         let lower = crate::text::lower::lowercase_same_offsets(text);
-        f(Doc::new(text, &lower, 0))
+        let memo = WordMemo::default();
+        f(Doc::new(text, &lower, 0, &memo))
     }
 
     #[test]
@@ -530,6 +587,21 @@ pub(super) mod tests {
                 is_plain_lower(copied_text) || may_be_inexact(copied_text),
                 "{c:?} gives {copied:?}"
             );
+        }
+    }
+
+    #[test]
+    fn inexact_chars_start_with_their_first_bytes() {
+        for first in 0..=u8::MAX {
+            for second in [0x84, 0x9E, 0xB0, 0xB1, 0xBA] {
+                for third in [0x9E, 0xAA] {
+                    let bytes = [first, second, third];
+                    assert!(
+                        !inexact_at(&bytes, 0) || may_start_inexact(first),
+                        "{bytes:?}"
+                    );
+                }
+            }
         }
     }
 
