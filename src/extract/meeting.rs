@@ -60,9 +60,10 @@ impl<'a, 'i> Doc<'a, 'i> {
     }
 
     /// The byte range, in the caller's text, of a range of the normalized text: what fact
-    /// spans are compared with.
+    /// spans are compared with. (The byte offsets of [`Doc::caller_span`], without the char
+    /// offsets it counts.)
     pub(super) fn caller(&self, range: Range<usize>) -> Range<usize> {
-        self.input.span(range).range()
+        self.input.normalized.input_range(range)
     }
 
     /// The span, in the caller's text, of a range of the normalized text.
@@ -85,8 +86,13 @@ pub(crate) fn meeting(input: &Input<'_>, facts: &Facts) -> Option<Meeting> {
     let date = lead_date(&doc, &lead, location.clone(), facts);
     let mentions = Mentions::new(facts);
     let organizers = roles::organizers(&doc, &lead, location.clone(), &mentions);
-    let found = directives::find(&doc, &lead, &mentions);
-    let people = roles::scan(&doc, &lead, &found, &mentions);
+    // The sentences from the lead on: where roles and directives are read.
+    let body: Vec<Range<usize>> = doc
+        .sentences()
+        .filter(|sentence| sentence.start >= lead.sentence.start)
+        .collect();
+    let found = directives::find(&doc, &lead, &body, &mentions);
+    let people = roles::scan(&doc, &lead, &body, &found, &mentions);
     let directives = directives::resolve(&doc, &found, &people.speaking, &mentions);
     let mut speaking = people.speaking;
     speaking.extend(directives.iter().filter_map(|d| d.explicit.clone()));
@@ -144,8 +150,11 @@ fn lead_date(
 /// The ids in first-seen order, each once.
 fn dedup(ids: Vec<FactId>) -> Vec<FactId> {
     let mut seen = std::collections::HashSet::new();
-    ids.into_iter()
-        .filter(|id| seen.insert(id.clone()))
+    let first: Vec<bool> = ids.iter().map(|id| seen.insert(id.as_str())).collect();
+    ids.iter()
+        .zip(first)
+        .filter(|&(_, first)| first)
+        .map(|(id, _)| id.clone())
         .collect()
 }
 

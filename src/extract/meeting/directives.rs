@@ -13,7 +13,7 @@
 use std::ops::Range;
 
 use super::Doc;
-use super::lexicon::{BLOCKERS, DIRECTIVE_CUES, DIRECTIVE_VERBS, PERSON_WORDS, REFS};
+use super::lexicon::{BLOCKERS, DIRECTIVE_CUES, DIRECTIVE_VERBS, Hit, PERSON_WORDS, REFS};
 use super::mentions::Mentions;
 use super::roles::clauses;
 use super::title::Lead;
@@ -57,16 +57,26 @@ pub(super) struct Resolved {
     pub(super) explicit: Option<(usize, FactId)>,
 }
 
-/// The directive cues after the lead, from the text (and officials' mentions, when there are).
-pub(super) fn find(doc: &Doc<'_, '_>, lead: &Lead, mentions: &Mentions<'_>) -> Found {
+/// The directive cues after the lead, in `body` (the sentences from the lead on), from the
+/// text (and officials' mentions, when there are).
+pub(super) fn find(
+    doc: &Doc<'_, '_>,
+    lead: &Lead,
+    body: &[Range<usize>],
+    mentions: &Mentions<'_>,
+) -> Found {
     let lower = doc.lower();
     let mut found = Found::default();
     let mut previous_end: Option<usize> = None;
     let mut continuing = false;
-    for sentence in doc.sentences() {
-        if sentence.start < lead.sentence.end {
-            continue;
-        }
+    let after_lead = body.partition_point(|sentence| sentence.start < lead.sentence.end);
+    let sentences = body.get(after_lead..).unwrap_or_default();
+    let hits = DIRECTIVE_CUES.find_in_each(lower, sentences);
+    let mut rest = hits.as_slice();
+    for sentence in sentences.iter().cloned() {
+        let count = rest.partition_point(|hit| hit.start < sentence.end);
+        let (cues, after) = rest.split_at(count);
+        rest = after;
         let same_paragraph =
             previous_end.is_some_and(|end| !doc.line_break_between(end, sentence.start));
         previous_end = Some(sentence.end);
@@ -81,7 +91,7 @@ pub(super) fn find(doc: &Doc<'_, '_>, lead: &Lead, mentions: &Mentions<'_>) -> F
             continue;
         }
         continuing = false;
-        if let Some(cue) = cue_in(doc, sentence.clone(), mentions) {
+        if let Some(cue) = cue_in(doc, sentence.clone(), cues, mentions) {
             found.covered.push(cue.cue.end..sentence.end);
             found.cues.push(cue);
             continuing = true;
@@ -90,37 +100,43 @@ pub(super) fn find(doc: &Doc<'_, '_>, lead: &Lead, mentions: &Mentions<'_>) -> F
     found
 }
 
-/// The first directive cue of a sentence, with its text.
-fn cue_in(doc: &Doc<'_, '_>, sentence: Range<usize>, mentions: &Mentions<'_>) -> Option<Cue> {
+/// The first directive cue of a sentence (among the cue words `hits` in it), with its text.
+fn cue_in(
+    doc: &Doc<'_, '_>,
+    sentence: Range<usize>,
+    hits: &[Hit<()>],
+    mentions: &Mentions<'_>,
+) -> Option<Cue> {
+    if hits.is_empty() {
+        return None;
+    }
     let lower = doc.lower();
     let clauses = clauses(lower, sentence.clone());
-    DIRECTIVE_CUES
-        .find_in(lower, sentence.clone())
-        .find_map(|hit| {
-            let index = clauses.partition_point(|clause| clause.end <= hit.start);
-            let clause_start = clauses.get(index).map_or(sentence.start, |c| c.start);
-            let after = lower.get(hit.end..sentence.end)?;
-            let next = after.trim_start();
-            let next_at = hit.end + (after.len() - next.len());
-            let emphasis = lower.get(hit.start..hit.end) == Some("nhấn mạnh");
-            let person = PERSON_WORDS
-                .find_in(lower, clause_start..hit.start)
-                .next()
-                .is_some()
-                || mentions
-                    .first_official(doc.caller(clause_start..hit.start))
-                    .is_some();
-            let blocked = BLOCKERS.ends_before(lower, hit.start)
+    hits.iter().find_map(|hit| {
+        let index = clauses.partition_point(|clause| clause.end <= hit.start);
+        let clause_start = clauses.get(index).map_or(sentence.start, |c| c.start);
+        let after = lower.get(hit.end..sentence.end)?;
+        let next = after.trim_start();
+        let next_at = hit.end + (after.len() - next.len());
+        let emphasis = lower.get(hit.start..hit.end) == Some("nhấn mạnh");
+        let person = PERSON_WORDS
+            .find_in(lower, clause_start..hit.start)
+            .next()
+            .is_some()
+            || mentions
+                .first_official(doc.caller(clause_start..hit.start))
+                .is_some();
+        let blocked = BLOCKERS.ends_before(lower, hit.start)
                 || REFS.at(lower, next_at).is_some()
                 || (next.starts_with(',') && !emphasis)
                 // "chỉ đạo của Trung ương", "yêu cầu của nhiệm vụ": a noun.
                 || next.starts_with("của ");
-            (person && !blocked).then(|| Cue {
-                cue: hit.start..hit.end,
-                clause_start,
-                parts: split(doc, hit.end..sentence.end),
-            })
+        (person && !blocked).then(|| Cue {
+            cue: hit.start..hit.end,
+            clause_start,
+            parts: split(doc, hit.end..sentence.end),
         })
+    })
 }
 
 /// The start of a directive verb opening the sentence at `start` (after a connective).

@@ -4,14 +4,29 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, Anchored, Input as AcInput, MatchKind, StartKind};
+use aho_corasick::{
+    AhoCorasick, AhoCorasickKind, Anchored, Input as AcInput, MatchKind, StartKind,
+};
 
 use crate::facts::MeetingKind;
+use crate::text::fxhash::FxHashSet;
 
 /// A set of phrases with a value each, searched with Aho-Corasick (leftmost-longest).
 pub(super) struct Phrases<V> {
     automaton: Option<AhoCorasick>,
     values: Vec<V>,
+    /// The last words of the phrases (their closing runs of letters and digits), when every
+    /// phrase ends with one: a text whose last word is none of them ends with no phrase.
+    last_words: Option<FxHashSet<String>>,
+}
+
+/// Where a lexicon is searched: a whole text, which a prefilter (a vectorized search for the
+/// phrases' first bytes) and a compiled automaton speed up, or short spans, where building
+/// them costs more than they save.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Searched {
+    Texts,
+    Spans,
 }
 
 /// One match of a phrase: byte offsets in the searched text, and the phrase's value.
@@ -25,7 +40,7 @@ pub(super) struct Hit<V> {
 impl<V: Copy> Phrases<V> {
     /// Phrases from a lexicon file: `phrase` or `phrase | value`, `#` comments. A line whose
     /// value `parse` rejects is left out (a test checks that every line is read).
-    fn load(data: &str, parse: impl Fn(&str) -> Option<V>) -> Phrases<V> {
+    fn load(data: &str, searched: Searched, parse: impl Fn(&str) -> Option<V>) -> Phrases<V> {
         let mut phrases = Vec::new();
         let mut values = Vec::new();
         for line in lines(data) {
@@ -41,9 +56,22 @@ impl<V: Copy> Phrases<V> {
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .start_kind(StartKind::Both)
+            .prefilter(searched == Searched::Texts)
+            .kind((searched == Searched::Spans).then_some(AhoCorasickKind::NoncontiguousNFA))
             .build(&phrases)
             .ok();
-        Phrases { automaton, values }
+        let last_words = phrases
+            .iter()
+            .map(|phrase| {
+                let word = last_word(phrase);
+                (!word.is_empty()).then(|| word.to_owned())
+            })
+            .collect();
+        Phrases {
+            automaton,
+            values,
+            last_words,
+        }
     }
 
     /// How many phrases were read.
@@ -70,6 +98,58 @@ impl<V: Copy> Phrases<V> {
                     value,
                 })
             })
+    }
+
+    /// The whole-word matches in each of `sentences` (ranges of `lower`, in order, apart), in
+    /// order: what [`Phrases::find_in`] finds in each, with one search over the text they span
+    /// instead of one per sentence.
+    ///
+    /// The two agree unless a match of the one search runs over the edge of a sentence (a
+    /// phrase would have to hold the sentence break): then each sentence is searched alone.
+    pub(super) fn find_in_each(&self, lower: &str, sentences: &[Range<usize>]) -> Vec<Hit<V>> {
+        let (Some(automaton), Some(first), Some(last)) =
+            (&self.automaton, sentences.first(), sentences.last())
+        else {
+            return Vec::new();
+        };
+        let mut hits = Vec::new();
+        let mut index = 0;
+        let span = clamp(lower, first.start..last.end);
+        for m in automaton.find_iter(AcInput::new(lower).span(span)) {
+            while sentences.get(index).is_some_and(|s| s.end <= m.start()) {
+                index += 1;
+            }
+            let Some(sentence) = sentences.get(index) else {
+                break;
+            };
+            if m.start() < sentence.start {
+                // Between sentences (or in one left out): no hit, unless it reaches in.
+                if m.end() > sentence.start {
+                    return self.find_in_one_by_one(lower, sentences);
+                }
+                continue;
+            }
+            if m.end() > sentence.end {
+                return self.find_in_one_by_one(lower, sentences);
+            }
+            if whole_words(lower, m.start(), m.end())
+                && let Some(&value) = self.values.get(m.pattern().as_usize())
+            {
+                hits.push(Hit {
+                    start: m.start(),
+                    end: m.end(),
+                    value,
+                });
+            }
+        }
+        hits
+    }
+
+    fn find_in_one_by_one(&self, lower: &str, sentences: &[Range<usize>]) -> Vec<Hit<V>> {
+        sentences
+            .iter()
+            .flat_map(|sentence| self.find_in(lower, sentence.clone()))
+            .collect()
     }
 
     /// The longest phrase that starts at `pos` of `lower` and ends on a word boundary.
@@ -100,6 +180,18 @@ impl<V: Copy> Phrases<V> {
             return false;
         };
         let before = before.trim_end_matches([' ', ',']);
+        // A phrase that ends there ends with the text's last word.
+        if let Some(last_words) = &self.last_words
+            && !last_words.contains(last_word(before))
+        {
+            return false;
+        }
+        self.searched_ends_before(lower, before)
+    }
+
+    /// [`Phrases::ends_before`] by a search of the last words of `before` (a prefix of
+    /// `lower`, trimmed).
+    fn searched_ends_before(&self, lower: &str, before: &str) -> bool {
         // The phrases are short: look at the last few words only.
         let from = before
             .char_indices()
@@ -125,6 +217,17 @@ pub(super) fn word_positions<'a>(
         .match_indices(word)
         .map(move |(i, _)| base + i)
         .filter(move |&pos| whole_words(lower, pos, pos + word.len()))
+}
+
+/// The run of letters and digits `text` ends with (empty when it ends with another char).
+fn last_word(text: &str) -> &str {
+    let start = text
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| crate::text::is_alnum(c))
+        .last()
+        .map_or(text.len(), |(i, _)| i);
+    text.get(start..).unwrap_or_default()
 }
 
 fn lines(data: &str) -> impl Iterator<Item = &str> {
@@ -213,21 +316,31 @@ pub(super) enum Attendance {
 }
 
 pub(super) static EVENTS: LazyLock<Phrases<EventNoun>> = LazyLock::new(|| {
-    Phrases::load(include_str!("../../lexicon/meeting_events.txt"), |v| {
-        if v == "-" {
-            Some(None)
-        } else {
-            kind(v).map(Some)
-        }
-    })
+    Phrases::load(
+        include_str!("../../lexicon/meeting_events.txt"),
+        Searched::Spans,
+        |v| {
+            if v == "-" {
+                Some(None)
+            } else {
+                kind(v).map(Some)
+            }
+        },
+    )
 });
 
-pub(super) static KIND_CUES: LazyLock<Phrases<MeetingKind>> =
-    LazyLock::new(|| Phrases::load(include_str!("../../lexicon/meeting_kind_cues.txt"), kind));
+pub(super) static KIND_CUES: LazyLock<Phrases<MeetingKind>> = LazyLock::new(|| {
+    Phrases::load(
+        include_str!("../../lexicon/meeting_kind_cues.txt"),
+        Searched::Spans,
+        kind,
+    )
+});
 
 pub(super) static HOLDING_VERBS: LazyLock<Phrases<()>> = LazyLock::new(|| {
     Phrases::load(
         include_str!("../../lexicon/meeting_holding_verbs.txt"),
+        Searched::Spans,
         unit,
     )
 });
@@ -235,6 +348,7 @@ pub(super) static HOLDING_VERBS: LazyLock<Phrases<()>> = LazyLock::new(|| {
 pub(super) static TITLE_STOPS: LazyLock<Phrases<Stop>> = LazyLock::new(|| {
     Phrases::load(
         include_str!("../../lexicon/meeting_title_stops.txt"),
+        Searched::Spans,
         |v| match v {
             "any" => Some(Stop::Any),
             "comma" => Some(Stop::AfterComma),
@@ -243,33 +357,53 @@ pub(super) static TITLE_STOPS: LazyLock<Phrases<Stop>> = LazyLock::new(|| {
     )
 });
 
-pub(super) static PLACES: LazyLock<Phrases<()>> =
-    LazyLock::new(|| Phrases::load(include_str!("../../lexicon/meeting_places.txt"), unit));
-
-pub(super) static ROLES: LazyLock<Phrases<Role>> = LazyLock::new(|| {
-    Phrases::load(include_str!("../../lexicon/meeting_roles.txt"), |v| {
-        Some(match v {
-            "chair" => Role::Chair,
-            "chair_do" => Role::ChairDo,
-            "chair_of" => Role::ChairOf,
-            "attendee" => Role::Attendee,
-            "presence" => Role::Presence,
-            "speaker" => Role::Speaker,
-            "-" => Role::None,
-            _ => return None,
-        })
-    })
+pub(super) static PLACES: LazyLock<Phrases<()>> = LazyLock::new(|| {
+    Phrases::load(
+        include_str!("../../lexicon/meeting_places.txt"),
+        Searched::Spans,
+        unit,
+    )
 });
 
-pub(super) static REFS: LazyLock<Phrases<()>> =
-    LazyLock::new(|| Phrases::load(include_str!("../../lexicon/meeting_refs.txt"), unit));
+pub(super) static ROLES: LazyLock<Phrases<Role>> = LazyLock::new(|| {
+    Phrases::load(
+        include_str!("../../lexicon/meeting_roles.txt"),
+        Searched::Texts,
+        |v| {
+            Some(match v {
+                "chair" => Role::Chair,
+                "chair_do" => Role::ChairDo,
+                "chair_of" => Role::ChairOf,
+                "attendee" => Role::Attendee,
+                "presence" => Role::Presence,
+                "speaker" => Role::Speaker,
+                "-" => Role::None,
+                _ => return None,
+            })
+        },
+    )
+});
 
-pub(super) static BLOCKERS: LazyLock<Phrases<()>> =
-    LazyLock::new(|| Phrases::load(include_str!("../../lexicon/meeting_cue_blockers.txt"), unit));
+pub(super) static REFS: LazyLock<Phrases<()>> = LazyLock::new(|| {
+    Phrases::load(
+        include_str!("../../lexicon/meeting_refs.txt"),
+        Searched::Spans,
+        unit,
+    )
+});
+
+pub(super) static BLOCKERS: LazyLock<Phrases<()>> = LazyLock::new(|| {
+    Phrases::load(
+        include_str!("../../lexicon/meeting_cue_blockers.txt"),
+        Searched::Spans,
+        unit,
+    )
+});
 
 pub(super) static DIRECTIVE_CUES: LazyLock<Phrases<()>> = LazyLock::new(|| {
     Phrases::load(
         include_str!("../../lexicon/meeting_directive_cues.txt"),
+        Searched::Texts,
         unit,
     )
 });
@@ -277,16 +411,23 @@ pub(super) static DIRECTIVE_CUES: LazyLock<Phrases<()>> = LazyLock::new(|| {
 pub(super) static DIRECTIVE_VERBS: LazyLock<Phrases<()>> = LazyLock::new(|| {
     Phrases::load(
         include_str!("../../lexicon/meeting_directive_verbs.txt"),
+        Searched::Spans,
         unit,
     )
 });
 
-pub(super) static PERSON_WORDS: LazyLock<Phrases<()>> =
-    LazyLock::new(|| Phrases::load(include_str!("../../lexicon/meeting_person_words.txt"), unit));
+pub(super) static PERSON_WORDS: LazyLock<Phrases<()>> = LazyLock::new(|| {
+    Phrases::load(
+        include_str!("../../lexicon/meeting_person_words.txt"),
+        Searched::Spans,
+        unit,
+    )
+});
 
 pub(super) static ATTENDANCE: LazyLock<Phrases<Attendance>> = LazyLock::new(|| {
     Phrases::load(
         include_str!("../../lexicon/meeting_attendance.txt"),
+        Searched::Spans,
         |v| match v {
             "participant" => Some(Attendance::Participant),
             "vote" => Some(Attendance::Vote),
@@ -376,6 +517,68 @@ mod tests {
         let text = "ỦY BAN Đảng Bộ İ";
         assert_eq!(lowercase(text).len(), text.len());
         assert!(lowercase(text).starts_with("ủy ban đảng bộ"));
+    }
+
+    fn same_hits<V: Copy + PartialEq + std::fmt::Debug>(
+        phrases: &Phrases<V>,
+        lower: &str,
+        sentences: &[Range<usize>],
+    ) -> usize {
+        let one_by_one = phrases.find_in_one_by_one(lower, sentences);
+        assert_eq!(phrases.find_in_each(lower, sentences), one_by_one);
+        one_by_one.len()
+    }
+
+    #[test]
+    fn one_search_finds_what_one_per_sentence_finds() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/reports");
+        let mut found = 0;
+        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            let Ok(text) = std::fs::read_to_string(entry.path()) else {
+                continue;
+            };
+            let lower = lowercase(&text);
+            let sentences = crate::text::segment::sentences(&text);
+            // Every sentence, every other one, and sentences cut short.
+            let every_other: Vec<_> = sentences.iter().step_by(2).cloned().collect();
+            let cut: Vec<_> = sentences
+                .iter()
+                .map(|s| s.start..(s.start + (s.end - s.start) / 2))
+                .filter(|s| lower.is_char_boundary(s.end))
+                .collect();
+            for set in [&sentences, &every_other, &cut] {
+                found += same_hits(&ROLES, &lower, set);
+                found += same_hits(&DIRECTIVE_CUES, &lower, set);
+                found += same_hits(&PERSON_WORDS, &lower, set);
+            }
+        }
+        assert!(found > 100, "only {found} hits");
+    }
+
+    #[test]
+    fn the_last_word_check_agrees_with_the_search() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/reports");
+        let mut checked = 0;
+        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            let Ok(text) = std::fs::read_to_string(entry.path()) else {
+                continue;
+            };
+            let lower = lowercase(&text);
+            for (pos, _) in lower.char_indices() {
+                let before = lower[..pos].trim_end_matches([' ', ',']);
+                for phrases in [&*BLOCKERS, &*PERSON_WORDS, &*REFS] {
+                    assert_eq!(
+                        phrases.ends_before(&lower, pos),
+                        phrases.searched_ends_before(&lower, before),
+                        "{:?}",
+                        &lower[pos.saturating_sub(30)..pos]
+                    );
+                }
+                checked += 1;
+            }
+        }
+        assert!(checked > 10_000);
+        assert!(BLOCKERS.last_words.is_some());
     }
 
     #[test]

@@ -19,7 +19,7 @@ use std::ops::Range;
 
 use super::Doc;
 use super::directives::Found;
-use super::lexicon::{BLOCKERS, HOLDING_VERBS, REFS, ROLES, Role, word_positions};
+use super::lexicon::{BLOCKERS, HOLDING_VERBS, Hit, REFS, ROLES, Role, word_positions};
 use super::location::parts;
 use super::mentions::Mentions;
 use super::title::Lead;
@@ -92,19 +92,25 @@ pub(super) fn organizers(
     found
 }
 
-/// Chairs, attendees, speakers and attendance sentences, from the lead on.
+/// Chairs, attendees, speakers and attendance sentences, in `sentences` (from the lead on).
 pub(super) fn scan(
     doc: &Doc<'_, '_>,
     lead: &Lead,
+    sentences: &[Range<usize>],
     directives: &Found,
     mentions: &Mentions<'_>,
 ) -> People {
     let mut people = People::default();
-    for sentence in doc.sentences() {
-        if sentence.start < lead.sentence.start {
-            continue;
+    let hits = ROLES.find_in_each(doc.lower(), sentences);
+    let mut rest = hits.as_slice();
+    for sentence in sentences.iter().cloned() {
+        let count = rest.partition_point(|hit| hit.start < sentence.end);
+        let (cues, after) = rest.split_at(count);
+        rest = after;
+        // A sentence without a role cue says nothing of roles.
+        if !cues.is_empty() {
+            scan_sentence(doc, lead, directives, mentions, sentence, cues, &mut people);
         }
-        scan_sentence(doc, lead, directives, mentions, sentence, &mut people);
     }
     people
 }
@@ -117,12 +123,14 @@ struct AttendeeCue {
     at: usize,
 }
 
+/// The roles of one sentence, from its role cues (`cues`, in order).
 fn scan_sentence(
     doc: &Doc<'_, '_>,
     lead: &Lead,
     directives: &Found,
     mentions: &Mentions<'_>,
     sentence: Range<usize>,
+    cues: &[Hit<Role>],
     people: &mut People,
 ) {
     let lower = doc.lower();
@@ -132,7 +140,7 @@ fn scan_sentence(
     let mut attendee_cues = Vec::new();
     let mut attendance = false;
     let in_title = |pos: usize| !lead.in_headline && lead.title.contains(&pos);
-    for cue in ROLES.find_in(lower, sentence.clone()) {
+    for &cue in cues {
         if cue.value == Role::None
             || in_title(cue.start)
             || directives.covers(cue.start)
