@@ -34,6 +34,20 @@ fn is_name_syllable(toks: &[Tok<'_>], k: usize, lexicons: &Lexicons) -> bool {
 /// The name that starts at `toks[i]`, if any: the run of name syllables (at most five), when
 /// it holds at least two.
 pub(crate) fn name_at(toks: &[Tok<'_>], i: usize, lexicons: &Lexicons) -> Option<NameMatch> {
+    // Two capitalized words, the second after a space, or no name: most capitalized words
+    // (a sentence's first, a title's) are refused here, before the lexicons are asked.
+    let two = toks.get(i).is_some_and(|t| t.case == Case::Cap)
+        && toks
+            .get(i + 1)
+            .is_some_and(|t| t.case == Case::Cap && t.space_before);
+    if !two {
+        return None;
+    }
+    name_run(toks, i, lexicons)
+}
+
+/// [`name_at`] without its gate: the run of name syllables at `toks[i]`.
+fn name_run(toks: &[Tok<'_>], i: usize, lexicons: &Lexicons) -> Option<NameMatch> {
     let mut end = i;
     while end < toks.len()
         && end - i < MAX_SYLLABLES + 1
@@ -112,6 +126,25 @@ mod tests {
         let m = name_at(&toks, 0, Lexicons::builtin())?;
         let range = toks.get(m.start)?.range.start..toks.get(m.end - 1)?.range.end;
         text.get(range).map(str::to_owned)
+    }
+
+    #[test]
+    fn the_gate_refuses_no_name() {
+        let lexicons = Lexicons::builtin();
+        for text in [
+            "Lã Văn Thịnh, Phó Bí thư; ông Hà A Sùng và bà Bế Thị Hồng Nhung (Báo) dự.",
+            "Đoàn Chủ tịch UBND tỉnh Trần Quang Vịnh Hồ Chí Minh TP.HCM Âu Dương Khải",
+            "A B c D E-F G\u{301}H Ông Hà-Nội X  Y",
+        ] {
+            let toks = tokenize(text, 0..text.len(), lexicons, &|_| 0);
+            for i in 0..=toks.len() {
+                assert_eq!(
+                    name_at(&toks, i, lexicons),
+                    name_run(&toks, i, lexicons),
+                    "{text} at {i}"
+                );
+            }
+        }
     }
 
     #[test]

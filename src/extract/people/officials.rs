@@ -101,12 +101,7 @@ impl<'a, 'l> LineScanner<'a, 'l> {
         }
         let mut i = 0;
         while i < n {
-            // A body in prose starts with a capitalized head of the list: the rest are
-            // refused here, without a call.
-            let may_start = self
-                .tok(i)
-                .is_some_and(|t| t.is_capitalized() && self.lexicons.organizations.may_start(t));
-            if may_start
+            if self.may_start_org(i)
                 && !covered.get(i).copied().unwrap_or(true)
                 && let Some(org) = org_at(self.text, self.toks, i, self.lexicons, true)
             {
@@ -158,6 +153,13 @@ impl<'a, 'l> LineScanner<'a, 'l> {
     fn may_start_person(&self, i: usize) -> bool {
         self.tok(i)
             .is_some_and(|t| t.is_capitalized() || self.lexicons.honorifics.may_start(t))
+    }
+
+    /// Whether a body in prose may start at `toks[i]`: it starts with a capitalized head of
+    /// the list, so the rest are refused here, without a call.
+    fn may_start_org(&self, i: usize) -> bool {
+        self.tok(i)
+            .is_some_and(|t| t.is_capitalized() && self.lexicons.organizations.may_start(t))
     }
 
     /// A person (or a group, skipped) starting at `toks[i]`; the token where it ends.
@@ -390,5 +392,37 @@ impl<'a, 'l> LineScanner<'a, 'l> {
             honorific,
             titles,
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::people::tokens::tokenize;
+
+    #[test]
+    fn the_gates_refuse_no_person_and_no_body() {
+        let lexicons = Lexicons::builtin();
+        for text in [
+            "Dự hội nghị có đồng chí Phan Hữu Lộc, Phó Bí thư Thường trực Tỉnh ủy, Trưởng Ban Chỉ đạo 35 tỉnh.",
+            "các đồng chí Ủy viên Ban Thường vụ Thành ủy; ông Tạ Văn Khải và bà Sầm Thị Bích Ngọc",
+            "Chủ tịch UBND tỉnh Trần Quang Vịnh, giám đốc sở Y tế, đ/c Hà, anh Ba; BAN TUYÊN GIÁO",
+            "được bầu giữ chức Phó Bí thư Đảng ủy xã do đồng chí Lưu Thị Hạnh làm Chủ nhiệm",
+        ] {
+            let toks = tokenize(text, 0..text.len(), lexicons, &|_| 0);
+            let mut findings = Findings::default();
+            for i in 0..toks.len() {
+                let mut scanner = LineScanner::new(text, &toks, lexicons, &mut findings);
+                if !scanner.may_start_person(i) {
+                    assert_eq!(scanner.person_at(i), None, "{text} at {i}");
+                }
+                if !scanner.may_start_org(i) {
+                    assert!(
+                        org_at(text, &toks, i, lexicons, true).is_none(),
+                        "{text} at {i}"
+                    );
+                }
+            }
+        }
     }
 }

@@ -81,25 +81,30 @@ impl OrgMatch<'_> {
     pub(crate) fn display(&self, text: &str, toks: &[Tok<'_>]) -> String {
         let surface = |from: usize| {
             let range = super::tokens::span_of(toks, from, self.end);
-            range
-                .and_then(|r| text.get(r))
-                .unwrap_or_default()
-                .to_owned()
+            range.and_then(|r| text.get(r)).unwrap_or_default()
         };
         if self.head_abbreviated(toks) {
-            return surface(self.start);
+            return surface(self.start).to_owned();
         }
-        let mut out = self.head.spelling.clone();
+        let rest = if self.end > self.head_end {
+            surface(self.head_end)
+        } else {
+            ""
+        };
+        let mut out = String::with_capacity(self.head.spelling.len() + 1 + rest.len());
+        out.push_str(&self.head.spelling);
         if self.end > self.head_end {
             out.push(' ');
-            out.push_str(&surface(self.head_end));
+            out.push_str(rest);
         }
         out
     }
 
     /// The body with abbreviations expanded and the head in its lexicon spelling.
     pub(crate) fn canonical(&self, text: &str, toks: &[Tok<'_>]) -> String {
-        let mut out = String::new();
+        // Room for the head's spelling and the rest as written: expansions may need more.
+        let written = super::tokens::span_of(toks, self.start, self.end).map_or(0, |r| r.len());
+        let mut out = String::with_capacity(self.head.spelling.len() + 1 + written);
         if self.head_abbreviated(toks) {
             push_expanded(&mut out, text, toks, self.start, self.head_end);
         } else {
@@ -282,7 +287,7 @@ pub(crate) fn role_at<'l>(
     i: usize,
     lexicons: &'l Lexicons,
 ) -> Option<(usize, &'l Role)> {
-    if !starts_group(toks, i) {
+    if !lexicons.roles.may_start(toks.get(i)?) || !starts_group(toks, i) {
         return None;
     }
     let (len, role) = lexicons.roles.at(toks, i)?;

@@ -217,9 +217,9 @@ struct WordScan {
     folded: Packed,
 }
 
-/// Reads the word whose first char, of class `first`, ends at `at` of `bytes`. Its own
-/// function, with plain values for state: the line's loop around it would spill them.
-#[inline(never)]
+/// Reads the word whose first char, of class `first`, ends at `at` of `bytes`, with plain
+/// values for state (kept in registers).
+#[inline(always)]
 fn read_word(table: &[CharClass], bytes: &[u8], mut at: usize, first: CharClass) -> WordScan {
     let mut shape = Shape::new(first);
     let mut folded = first.fold_into(Packed::default());
@@ -371,7 +371,16 @@ impl<'l> Tokenizer<'l> {
         let table = CHAR_CLASSES.as_slice();
         let bytes = line.as_bytes();
         let mut at = 0;
-        while let Some((class, len)) = class_at(table, bytes, at) {
+        loop {
+            // Words are separated by one ASCII space, most of the time.
+            if bytes.get(at) == Some(&b' ') {
+                space_before = true;
+                at += 1;
+                continue;
+            }
+            let Some((class, len)) = class_at(table, bytes, at) else {
+                break;
+            };
             if class.is(SPACE) {
                 space_before = true;
                 at += len;
