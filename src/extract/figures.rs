@@ -281,7 +281,9 @@ impl Scanner<'_, '_> {
         }
         if let Some((category, unit)) = counts::unit_after(doc, m.end) {
             let (mut qualifier, from) = qualifiers::before(doc, m.start);
-            if counts::is_average(doc, from) {
+            // The words before the count, read once for an average and for a rate's unit.
+            let before = words::words_before(doc.text, from, counts::AVERAGE_WORDS);
+            if counts::is_average(doc, &before) {
                 return unit.end;
             }
             let mut end = unit.end;
@@ -295,7 +297,7 @@ impl Scanner<'_, '_> {
                 unit: unit.clone(),
                 category,
                 qualifier,
-                per: money::per_before(doc, from),
+                per: money::per_in(doc, &before),
             });
             return unit.end;
         }

@@ -5,7 +5,7 @@
 use std::ops::Range;
 
 use super::lexicon::UNITS;
-use super::words::{Doc, char_at, iter_before};
+use super::words::{Doc, char_at};
 use crate::facts::CountCategory;
 
 /// The counted noun right after the number that ends at `end` (one space between), with its
@@ -23,15 +23,15 @@ pub(super) fn unit_after(doc: Doc<'_>, end: usize) -> Option<(CountCategory, Ran
 }
 
 /// "diện tích nhà ở bình quân đầu người đạt 27,4 m2": an average, not a count of things.
-pub(super) fn is_average(doc: Doc<'_>, start: usize) -> bool {
-    // Nearest first: a "bình" right before a "quân", within eight words.
-    let mut quan_after = false;
-    iter_before(doc.text, start).take(8).any(|word| {
-        let found = quan_after && doc.word_is(&word, "bình");
-        quan_after = doc.word_is(&word, "quân");
-        found
-    })
+/// `words` are the [`AVERAGE_WORDS`] words before the figure (`words::words_before`).
+pub(super) fn is_average(doc: Doc<'_>, words: &[Range<usize>]) -> bool {
+    words
+        .windows(2)
+        .any(|pair| doc.phrase_is(pair, "bình quân"))
 }
+
+/// How many words before a count [`is_average`] looks at.
+pub(super) const AVERAGE_WORDS: usize = 8;
 
 #[cfg(test)]
 mod tests {

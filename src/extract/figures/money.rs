@@ -91,8 +91,16 @@ const PER_LINKS: &[&str] = &["gồm", "trị giá", "là", "được", "có"];
 /// "mỗi hộ 40 triệu đồng", "mỗi giải B trị giá 7 triệu đồng": the unit of the rate written
 /// before the figure that starts at `start`.
 pub(super) fn per_before(doc: Doc<'_>, start: usize) -> Option<String> {
+    per_in(doc, &words_before(doc.text, start, PER_WORDS))
+}
+
+/// How many words before a figure [`per_before`] reads.
+const PER_WORDS: usize = 5;
+
+/// [`per_before`] on the words before the figure (the last [`PER_WORDS`] of them count).
+pub(super) fn per_in(doc: Doc<'_>, words: &[Range<usize>]) -> Option<String> {
     let text = doc.text;
-    let words = words_before(text, start, 5);
+    let words = words.get(words.len().saturating_sub(PER_WORDS)..)?;
     let index = words.iter().rposition(|w| doc.word_is(w, "mỗi"))?;
     let rest = words.get(index + 1..)?;
     // The unit is one or two words, then nothing or one link word.

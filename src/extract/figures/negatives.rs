@@ -123,11 +123,17 @@ fn name_before(doc: Doc<'_>, start: usize) -> bool {
 pub(super) fn related_news_start(doc: Doc<'_>) -> usize {
     let text = doc.text;
     let half = text.len() / 2;
-    let mut offset = 0;
-    for line in text.split('\n') {
+    // The first line that starts in the second half: a line starts after a line break.
+    let Some(mut offset) = half.checked_sub(1).map_or(Some(0), |before| {
+        let rest = text.as_bytes().get(before..)?;
+        rest.iter().position(|&b| b == b'\n').map(|i| half + i)
+    }) else {
+        return text.len();
+    };
+    for line in text.get(offset..).unwrap_or_default().split('\n') {
         let start = offset;
         offset += line.len() + 1;
-        if start < half || line.len() > 60 {
+        if line.len() > 60 {
             continue;
         }
         let trimmed = line.trim_start();
@@ -211,5 +217,39 @@ mod tests {
             with_doc("Tin liên quan\nx", related_news_start),
             "Tin liên quan\nx".len()
         );
+    }
+
+    /// Only lines that start in the second half count, wherever the half falls: the search
+    /// that starts at the half agrees with a look at every line.
+    #[test]
+    fn related_headlines_start_in_the_second_half() {
+        let every_line = |text: &str| {
+            let mut offset = 0;
+            for line in text.split('\n') {
+                let start = offset;
+                offset += line.len() + 1;
+                let label = line.trim().trim_end_matches([':', ' ']).to_lowercase();
+                if start >= text.len() / 2 && line.len() <= 60 && label == "tin liên quan" {
+                    return start;
+                }
+            }
+            text.len()
+        };
+        for before in 0..40 {
+            for after in 0..40 {
+                let text = format!(
+                    "{}\nTin liên quan:\n{}",
+                    "a".repeat(before),
+                    "b".repeat(after)
+                );
+                assert_eq!(
+                    with_doc(&text, related_news_start),
+                    every_line(&text),
+                    "{text}"
+                );
+            }
+        }
+        assert_eq!(with_doc("", related_news_start), 0);
+        assert_eq!(with_doc("\n", related_news_start), 1);
     }
 }
