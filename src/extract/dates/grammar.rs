@@ -88,6 +88,39 @@ enum PhraseTok {
     Punct(char),
 }
 
+/// The forms of an expression after its cues, as bits: which of `Grammar::weekday`,
+/// `named_day`, `relative`, `lunar` and `core` may read a token as their first.
+struct Form;
+
+impl Form {
+    const WEEKDAY: u8 = 1;
+    const NAMED_DAY: u8 = 2;
+    const RELATIVE: u8 = 4;
+    const LUNAR: u8 = 8;
+    const CORE: u8 = 16;
+
+    /// The first words each form tests for (a number may start a relative expression or a
+    /// core too), read off the first tests of the forms.
+    const FIRST_WORDS: [(u8, &'static [Word]); 5] = [
+        (Form::WEEKDAY, &ws!["chủ", "thứ"]),
+        (Form::NAMED_DAY, &ws!["ngày"]),
+        (
+            Form::RELATIVE,
+            &ws!["cùng", "hôm", "ngày", "tuần", "tháng", "năm"],
+        ),
+        (Form::LUNAR, &ws!["tết", "mùng", "mồng", "rằm"]),
+        (
+            Form::CORE,
+            &ws![
+                // Named periods, the sides of a period, halves, whole years.
+                "nhiệm", "giai", "thời", "năm", "niên", "đầu", "giữa", "cuối", "nửa", "cả",
+                // Months of a year, quarters, months, days.
+                "ba", "sáu", "chín", "quý", "quí", "tháng", "ngày", "hôm", "mùng", "mồng",
+            ],
+        ),
+    ];
+}
+
 /// The words tokens are looked up in, the phrases, and the words an expression may start
 /// with.
 pub(super) struct Lexicon {
@@ -98,6 +131,8 @@ pub(super) struct Lexicon {
     /// By id: whether an expression may start with the word ([`STARTS`], and the first words
     /// of the phrases).
     starts: Vec<bool>,
+    /// By id: the forms ([`Form`]) whose first token the word may be.
+    forms: Vec<u8>,
 }
 
 /// The lexicon of the grammar, built once.
@@ -166,10 +201,19 @@ pub(super) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             *start = true;
         }
     }
+    let mut forms = vec![0u8; words.len()];
+    for (form, first) in Form::FIRST_WORDS {
+        for word in first {
+            if let Some(bits) = forms.get_mut(word.index()) {
+                *bits |= form;
+            }
+        }
+    }
     Lexicon {
         words,
         phrases,
         starts,
+        forms,
     }
 });
 
@@ -326,6 +370,17 @@ impl Grammar<'_> {
         }
     }
 
+    /// The forms ([`Form`]) whose first token the token at `j` may be.
+    fn forms(&self, j: usize) -> u8 {
+        match self.s.tok(j).map(|t| t.kind) {
+            Some(Kind::Num { .. }) => Form::RELATIVE | Form::CORE,
+            Some(Kind::Word) => self.s.tok(j).map_or(0, |t| {
+                self.lexicon.forms.get(t.word.index()).copied().unwrap_or(0)
+            }),
+            _ => 0,
+        }
+    }
+
     /// The expression that starts at token `i`, if any.
     pub(super) fn parse(&self, i: usize) -> Option<Raw> {
         self.expression(i).or_else(|| self.phrase(i))
@@ -470,8 +525,16 @@ impl Grammar<'_> {
             lead.strong_cue = true;
             j = after;
         }
+        // The forms that may start at `j`: the others would refuse its first token.
+        let forms = self.forms(j);
+        if forms == 0 {
+            return None;
+        }
         // A weekday before a date: "Thứ 5, 14/03/2024", "thứ Hai (8/1)", "Chủ nhật, ngày 7-1".
-        if let Some(k) = self.weekday(j) {
+        if let Some(k) = (forms & Form::WEEKDAY != 0)
+            .then(|| self.weekday(j))
+            .flatten()
+        {
             let mut k = k;
             if s.is_punct(k, ',') {
                 k += 1;
@@ -491,15 +554,24 @@ impl Grammar<'_> {
             return self.raw(i, core, day_lead);
         }
         // A named yearly day: "Ngày Báo chí Cách mạng Việt Nam 21/6".
-        if let Some(core) = self.named_day(j) {
+        if forms & Form::NAMED_DAY != 0
+            && let Some(core) = self.named_day(j)
+        {
             return self.raw(i, core, Lead::default());
         }
         // Relative expressions.
-        if let Some(core) = self.relative(j) {
+        if forms & Form::RELATIVE != 0
+            && let Some(core) = self.relative(j)
+        {
             return self.raw(i, core, lead);
         }
-        if let Some(core) = self.lunar(j) {
+        if forms & Form::LUNAR != 0
+            && let Some(core) = self.lunar(j)
+        {
             return self.raw(i, core, lead);
+        }
+        if forms & Form::CORE == 0 {
+            return None;
         }
         let core = self.core(j, lead)?;
         // "từ X đến Y", "từ X đến nay"
@@ -1318,6 +1390,119 @@ mod tests {
             }
         }
         assert!(reports > 0, "no fixture report read");
+    }
+
+    /// Each form reads a token as its first only when [`Form::FIRST_WORDS`] says it may: any
+    /// grammar word (in three cases) or number, before tails that complete each form.
+    #[test]
+    fn a_form_starts_only_with_its_first_words() {
+        let tails = [
+            "",
+            "nhật, ngày 7/1",
+            "Hai (8/1)",
+            "5, 14/03/2024",
+            "Báo chí Cách mạng 21/6",
+            "nay",
+            "qua",
+            "mai",
+            "kỳ",
+            "kỳ năm trước",
+            "tới",
+            "ngoái",
+            "1 Tết",
+            "Nguyên đán",
+            "Trung thu",
+            "tháng Giêng",
+            "kỳ 2020-2025",
+            "đoạn 2021 - 2025",
+            "học 2023-2024",
+            "khóa 2024-2025",
+            "năm 2023",
+            "năm",
+            "tháng 10",
+            "quý III",
+            "tuần",
+            "đầu năm 2024",
+            "năm 2024",
+            "II/2024",
+            "3/2024",
+            "Ba năm 2025",
+            "2023-2024",
+            "2024",
+            "tháng đầu năm",
+            "tháng năm 2024",
+            "giờ 30",
+            "h30",
+            ":30",
+            "/3/2024",
+            "-1",
+            "tháng 3 năm 2024",
+            "và 10-12",
+            "đến 17/8/2024",
+            "5 Tết",
+            "(19/2)",
+            "năm trước",
+            "năm qua",
+            "15/3",
+            "5 tháng 2",
+            "mùng 5 tháng 2",
+            "15/3/2024 lúc 8 giờ",
+        ];
+        let mut firsts: Vec<String> = super::super::words::GRAMMAR
+            .iter()
+            .flat_map(|w| {
+                let mut title = w.chars();
+                let title: String = title
+                    .next()
+                    .map(|c| c.to_uppercase().chain(title).collect())
+                    .unwrap_or_default();
+                [(*w).to_owned(), w.to_uppercase(), title]
+            })
+            .collect();
+        firsts.extend(["2", "5", "6", "9", "14", "15", "2024", "x", "(", ","].map(String::from));
+        let mut toks = Vec::new();
+        let mut found = 0;
+        for first in &firsts {
+            for tail in tails {
+                let text = format!("{first} {tail}");
+                let lower = crate::text::lower::lowercase_same_offsets(&text);
+                tokenize(&text, &lower, &LEXICON.words, 0..text.len(), &mut toks);
+                let grammar = Grammar {
+                    s: Toks {
+                        text: &text,
+                        t: &toks,
+                    },
+                    lexicon: &LEXICON,
+                };
+                let forms = grammar.forms(0);
+                for (form, read) in [
+                    (Form::WEEKDAY, grammar.weekday(0).is_some()),
+                    (Form::NAMED_DAY, grammar.named_day(0).is_some()),
+                    (Form::RELATIVE, grammar.relative(0).is_some()),
+                    (Form::LUNAR, grammar.lunar(0).is_some()),
+                    (Form::CORE, grammar.core(0, Lead::default()).is_some()),
+                    (
+                        Form::CORE,
+                        grammar
+                            .core(
+                                0,
+                                Lead {
+                                    weak_cue: true,
+                                    strong_cue: true,
+                                    ..Lead::default()
+                                },
+                            )
+                            .is_some(),
+                    ),
+                ] {
+                    if read {
+                        found += 1;
+                        assert_ne!(forms & form, 0, "{text:?} is read by form {form}");
+                    }
+                }
+            }
+        }
+        assert!(found > 200, "only {found} forms read");
     }
 
     #[test]

@@ -7,7 +7,7 @@
 
 use std::ops::Range;
 
-use super::words::{Word, Words, as_written, short_key};
+use super::words::{Word, Words, as_written};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Kind {
@@ -102,31 +102,31 @@ fn letters_end(text: &str, bytes: &[u8], from: usize) -> usize {
 const LANES_HIGH: u64 = 0x8080_8080_8080_8080;
 const LANES_LOW: u64 = 0x7F7F_7F7F_7F7F_7F7F;
 
-/// The length of the word that starts eight bytes `chunk` (read little-endian), when those
-/// bytes decide it: it ends at an ASCII byte that is no letter among them, and every other
-/// char before that is an ASCII letter or one of the Latin letters [`letter_len`] answers
-/// from its first bytes. `None` sends the word to the char-by-char path.
+/// The length of the word that starts eight bytes `chunk` (read little-endian), and the mask
+/// of its bytes, when those bytes decide it: it ends at an ASCII byte that is no letter among
+/// them, and every other char before that is an ASCII letter or one of the Latin letters
+/// [`letter_len`] answers from its first bytes. `None` sends the word to the char-by-char path.
 ///
 /// Most Vietnamese syllables are shorter than eight bytes: this finds the end of a word with
 /// a few operations on the eight bytes at once instead of a loop over them.
 #[inline]
-fn short_word_len(chunk: u64) -> Option<usize> {
+fn short_word(chunk: u64) -> Option<(usize, u64)> {
     // Bit 7 of a lane: set when the byte is ASCII / an ASCII letter.
     let ascii = !chunk & LANES_HIGH;
     let folded = (chunk | 0x2020_2020_2020_2020) & LANES_LOW;
     let from_a = (folded + 0x1F1F_1F1F_1F1F_1F1F) & LANES_HIGH;
     let past_z = (folded + 0x0505_0505_0505_0505) & LANES_HIGH;
-    let letter = from_a & !past_z;
-    let stops = ascii & !letter;
+    let stops = ascii & (!from_a | past_z);
     if stops == 0 {
         return None;
     }
-    let len = (stops.trailing_zeros() / 8) as usize;
-    if len == 0 {
+    // The stop's bit 7 is bit 8 * len + 7.
+    let shift = stops.trailing_zeros() & !7;
+    if shift == 0 {
         return None;
     }
+    let inside = (1u64 << shift) - 1;
     // The first bytes of the non-ASCII chars before the stop (bits 7 and 6 set).
-    let inside = (1u64 << (8 * len)) - 1;
     let mut leads = chunk & (chunk << 1) & LANES_HIGH & inside;
     while leads != 0 {
         // The lead byte and the byte after it (inside the word: it ends at an ASCII byte).
@@ -142,13 +142,26 @@ fn short_word_len(chunk: u64) -> Option<usize> {
         }
         leads &= leads - 1;
     }
-    Some(len)
+    Some(((shift / 8) as usize, inside))
 }
+
+/// The first bytes a word may start with: an ASCII letter, or the first byte of a char of
+/// two bytes or more (whether it is a letter is for [`short_word`] or [`letter_len`]).
+const STARTS_WORD: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = matches!(b as u8, b'a'..=b'z' | b'A'..=b'Z' | 0xC0..=0xFF);
+        b += 1;
+    }
+    table
+};
 
 /// The eight bytes of `bytes` from `at`, if there are eight.
 #[inline]
 fn chunk_at(bytes: &[u8], at: usize) -> Option<u64> {
-    let eight = bytes.get(at..at.checked_add(8)?)?;
+    // `at` indexes a slice, so it is far from overflowing.
+    let eight = bytes.get(at..at + 8)?;
     <[u8; 8]>::try_from(eight).ok().map(u64::from_le_bytes)
 }
 
@@ -174,12 +187,13 @@ pub(super) fn tokenize(
     let mut glued = false;
     while let Some(&b) = bytes.get(at) {
         let start = at;
-        if let Some(len) = (b.is_ascii_alphabetic() || b >= 0xC0)
-            .then(|| chunk_at(bytes, at).and_then(short_word_len))
-            .flatten()
+        if STARTS_WORD.get(usize::from(b)).copied().unwrap_or(false)
+            && let Some(chunk) = chunk_at(bytes, at)
+            && let Some((len, inside)) = short_word(chunk)
         {
             at += len;
-            let mut word = words.short(short_key(lower, start, len));
+            // The word's lower case, whole: its id in one probe.
+            let mut word = words.short(chunk_at(lower, start).unwrap_or(0) & inside);
             if word != Word::NONE {
                 word = as_written(bytes, lower, start, at, word);
             }

@@ -66,7 +66,7 @@ macro_rules! ws {
 pub(super) use {w, ws};
 
 /// Every word the grammar tests for, in lower case. The order gives the ids.
-const GRAMMAR: [&str; 114] = [
+pub(super) const GRAMMAR: [&str; 114] = [
     // Cues and prepositions.
     "tính",
     "đến",
@@ -212,22 +212,36 @@ pub(super) fn short_key(bytes: &[u8], at: usize, n: usize) -> u64 {
     u64::from_le_bytes(eight) & mask
 }
 
+/// How many slots the table of short words has (a power of two; its keys fill 32 KiB).
+const SHORT_BITS: u32 = 12;
+const SHORT_SLOTS: usize = 1 << SHORT_BITS;
+
 /// The words with an id: the grammar's ([`GRAMMAR`], ids in its order) and those added with
-/// [`Words::add`]. Made by [`Words::build`], then only read.
+/// [`WordsBuilder::add`]. Made by [`WordsBuilder::build`], then only read.
 pub(super) struct Words {
     /// How many words have an id.
     count: usize,
     /// The words longer than eight bytes, with their ids.
     long: Vec<(String, Word)>,
-    /// The words of up to eight bytes by [`short_key`], one slot each.
-    short: Vec<(u64, Word)>,
+    /// The words of up to eight bytes by [`short_key`]: a slot each, at the top bits of the key
+    /// times `multiplier`.
+    keys: Box<[u64; SHORT_SLOTS]>,
+    ids: Box<[Word; SHORT_SLOTS]>,
     multiplier: u64,
-    shift: u32,
+    /// The short words when no multiplier gives each its own slot (never for the lexicons
+    /// compiled in: a test checks it), searched one by one.
+    unplaced: Option<Vec<(u64, Word)>>,
 }
 
-/// The words being given ids, before [`Words::build`].
+/// The words being given ids, before [`WordsBuilder::build`].
 pub(super) struct WordsBuilder {
     list: Vec<String>,
+}
+
+/// The slot of `key` with `multiplier`.
+#[inline]
+fn slot(key: u64, multiplier: u64) -> usize {
+    (key.wrapping_mul(multiplier) >> (64 - SHORT_BITS)) as usize
 }
 
 impl WordsBuilder {
@@ -246,55 +260,64 @@ impl WordsBuilder {
     /// The lookup of every word added: a table of the short words in which no two share a
     /// slot (the multiplier is searched for, from a fixed seed: the same table every time).
     pub(super) fn build(self) -> Words {
-        let keys: Vec<(u64, Word)> = self
+        let id_of = |i: usize| Word(u16::try_from(i + 1).unwrap_or(0));
+        let short: Vec<(u64, Word)> = self
             .list
             .iter()
             .enumerate()
             .filter(|(_, w)| !w.is_empty() && w.len() <= 8)
-            .map(|(i, w)| {
-                let id = Word(u16::try_from(i + 1).unwrap_or(0));
-                (short_key(w.as_bytes(), 0, w.len()), id)
-            })
+            .map(|(i, w)| (short_key(w.as_bytes(), 0, w.len()), id_of(i)))
             .collect();
-        let mut bits = 11;
+        let long = self
+            .list
+            .iter()
+            .enumerate()
+            .filter(|(_, w)| w.len() > 8)
+            .map(|(i, w)| (w.clone(), id_of(i)))
+            .collect();
+        let mut keys = Box::new([0u64; SHORT_SLOTS]);
+        let mut ids = Box::new([Word::NONE; SHORT_SLOTS]);
         let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
-        loop {
-            for _ in 0..1000 {
-                // splitmix64: a fresh odd multiplier each try.
-                seed = seed.wrapping_add(0x9E37_79B9_7F4A_7C15);
-                let mut z = seed;
-                z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-                z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-                let multiplier = (z ^ (z >> 31)) | 1;
-                let shift = 64 - bits;
-                let mut short = vec![(0u64, Word::NONE); 1 << bits];
-                let placed = keys.iter().all(|&(key, id)| {
-                    match short.get_mut((key.wrapping_mul(multiplier) >> shift) as usize) {
-                        Some(slot) if slot.1 == Word::NONE => {
-                            *slot = (key, id);
-                            true
-                        }
-                        _ => false,
+        for _ in 0..100_000 {
+            // splitmix64: a fresh odd multiplier each try.
+            seed = seed.wrapping_add(0x9E37_79B9_7F4A_7C15);
+            let mut z = seed;
+            z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+            z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+            let multiplier = (z ^ (z >> 31)) | 1;
+            keys.fill(0);
+            ids.fill(Word::NONE);
+            let placed = short.iter().all(|&(key, id)| {
+                let at = slot(key, multiplier);
+                match (keys.get_mut(at), ids.get_mut(at)) {
+                    (Some(k), Some(i)) if *i == Word::NONE => {
+                        *k = key;
+                        *i = id;
+                        true
                     }
-                });
-                if placed {
-                    let long = self
-                        .list
-                        .iter()
-                        .enumerate()
-                        .filter(|(_, w)| w.len() > 8)
-                        .map(|(i, w)| (w.clone(), Word(u16::try_from(i + 1).unwrap_or(0))))
-                        .collect();
-                    return Words {
-                        count: self.list.len(),
-                        long,
-                        short,
-                        multiplier,
-                        shift,
-                    };
+                    _ => false,
                 }
+            });
+            if placed {
+                return Words {
+                    count: self.list.len(),
+                    long,
+                    keys,
+                    ids,
+                    multiplier,
+                    unplaced: None,
+                };
             }
-            bits += 1;
+        }
+        keys.fill(0);
+        ids.fill(Word::NONE);
+        Words {
+            count: self.list.len(),
+            long,
+            keys,
+            ids,
+            multiplier: 0,
+            unplaced: Some(short),
         }
     }
 }
@@ -315,9 +338,15 @@ impl Words {
     /// The id of a word of up to eight bytes by its [`short_key`] (lower case).
     #[inline]
     pub(super) fn short(&self, key: u64) -> Word {
-        let at = (key.wrapping_mul(self.multiplier) >> self.shift) as usize;
-        match self.short.get(at) {
-            Some(&(k, id)) if k == key => id,
+        if let Some(unplaced) = &self.unplaced {
+            return unplaced
+                .iter()
+                .find(|&&(k, _)| k == key)
+                .map_or(Word::NONE, |&(_, id)| id);
+        }
+        let at = slot(key, self.multiplier);
+        match (self.keys.get(at), self.ids.get(at)) {
+            (Some(&k), Some(&id)) if k == key => id,
             _ => Word::NONE,
         }
     }
@@ -400,6 +429,10 @@ mod tests {
     #[test]
     fn every_grammar_word_has_its_own_id() {
         let words = Words::builder().build();
+        assert!(
+            words.unplaced.is_none(),
+            "no multiplier gives every word its own slot"
+        );
         assert_eq!(words.len(), GRAMMAR.len() + 1);
         for (i, word) in GRAMMAR.iter().enumerate() {
             assert_eq!(Word::of(word), Word(i as u16 + 1), "{word}");
