@@ -159,15 +159,18 @@ pub(super) fn subject(
     // it after its head word; without one the clause is too loose to name it.
     let clause = clause_before(doc, start, 14)?;
     let words = words_after(text, clause.start, 16);
-    let index = words
-        .windows(2)
-        .position(|pair| RATE_HEADS.iter().any(|head| doc.phrase_is(pair, head)))?;
+    let index = words.windows(2).position(|pair| match pair {
+        [first, second] => RATE_HEADS
+            .iter()
+            .any(|(a, b)| doc.word_is(first, a) && doc.word_is(second, b)),
+        _ => false,
+    })?;
     let first = words.get(index + 2).filter(|w| w.start < clause.end)?;
     Some(first.start..clause.end)
 }
 
-/// Words that open a clause naming what a rate is of.
-const RATE_HEADS: &[&str] = &["tỷ lệ", "tốc độ", "tỷ trọng", "tỷ số"];
+/// Words that open a clause naming what a rate is of ("tỷ lệ", "tốc độ", ...).
+const RATE_HEADS: &[(&str, &str)] = &[("tỷ", "lệ"), ("tốc", "độ"), ("tỷ", "trọng"), ("tỷ", "số")];
 
 #[cfg(test)]
 mod tests {
