@@ -67,7 +67,7 @@ use crate::facts::{Calendar, DateFact, DateKind, FactId, Granularity};
 use crate::timex::{Timex, Unit};
 use grammar::{Expr, Grammar, LEXICON, Raw};
 use resolve::{Anchor, Context, nearest_year, period_end};
-use tokens::{Tok, Toks, tokenize};
+use tokens::{Tokens, Toks, tokenize};
 
 /// Lines that open a list of other articles: nothing after them belongs to the report.
 const RELATED_HEADERS: [&str; 10] = [
@@ -96,7 +96,7 @@ struct Found {
 pub(crate) fn extract(input: &Input<'_>) -> Vec<DateFact> {
     let text = input.text();
     let cut = related_list_start(text);
-    let mut toks: Vec<Tok> = Vec::new();
+    let mut toks = Tokens::default();
     let mut found: Vec<Found> = Vec::new();
     for (index, sentence) in input.sentences().iter().enumerate() {
         if sentence.start >= cut || input.in_chrome(sentence.start) {
@@ -151,7 +151,7 @@ pub(crate) fn extract(input: &Input<'_>) -> Vec<DateFact> {
         let resolved = resolve::resolve(&f.raw, &ctx);
         let range = f.raw.start..f.raw.end;
         facts.push(DateFact {
-            id: FactId::new('d', facts.len() + 1),
+            id: date_id(facts.len() + 1),
             text: input.slice(range.clone()).to_string(),
             span: input.span(range),
             granularity: granularity(resolved.value),
@@ -185,7 +185,7 @@ struct Dateline {
 
 fn find_dateline(input: &Input<'_>) -> Option<Dateline> {
     let text = input.text();
-    let mut toks = Vec::new();
+    let mut toks = Tokens::default();
     let mut start = 0;
     for line in text.split('\n').take(DATELINE_LINES) {
         let range = start..start + line.len();
@@ -207,11 +207,13 @@ fn find_dateline(input: &Input<'_>) -> Option<Dateline> {
         };
         // The rest of the line: a few words (a place, "Cập nhật"), no other number.
         let others = toks
+            .all
             .iter()
             .filter(|t| t.end <= raw.start || t.start >= raw.end)
             .filter(|t| !matches!(t.kind, tokens::Kind::Punct(_)))
             .count();
         let numbers = toks
+            .all
             .iter()
             .filter(|t| t.end <= raw.start || t.start >= raw.end)
             .any(|t| matches!(t.kind, tokens::Kind::Num { .. }));
@@ -230,33 +232,38 @@ fn find_dateline(input: &Input<'_>) -> Option<Dateline> {
 
 /// Runs the grammar over the sentence `range` of the text, calling `emit` for each
 /// expression.
-fn scan(input: &Input<'_>, range: Range<usize>, toks: &mut Vec<Tok>, mut emit: impl FnMut(Raw)) {
+fn scan(input: &Input<'_>, range: Range<usize>, toks: &mut Tokens, mut emit: impl FnMut(Raw)) {
     let text = input.text();
     let lexicon = &*LEXICON;
-    tokenize(text, input.lower(), &lexicon.words, range, toks);
+    tokenize(
+        text,
+        input.lower(),
+        &lexicon.words,
+        &lexicon.starts,
+        range,
+        toks,
+    );
     let grammar = Grammar {
-        s: Toks { text, t: toks },
+        s: Toks { text, t: &toks.all },
         lexicon,
     };
-    let mut i = 0;
-    while i < grammar.s.len() {
-        if !grammar.may_start(i) {
-            i += 1;
+    // Tokens before `next` are inside the last expression found.
+    let mut next = 0;
+    for &i in &toks.openers {
+        if i < next || !grammar.may_start(i) {
             continue;
         }
-        match grammar.parse(i) {
-            Some(raw) => {
-                emit(raw);
-                // Continue after the expression's last token.
-                let next = toks
-                    .get(i..)
-                    .unwrap_or_default()
-                    .iter()
-                    .position(|t| t.start >= raw.end)
-                    .map_or(toks.len(), |p| i + p);
-                i = next.max(i + 1);
-            }
-            None => i += 1,
+        if let Some(raw) = grammar.parse(i) {
+            emit(raw);
+            // Go on after the expression's last token.
+            next = toks
+                .all
+                .get(i..)
+                .unwrap_or_default()
+                .iter()
+                .position(|t| t.start >= raw.end)
+                .map_or(toks.all.len(), |p| i + p)
+                .max(i + 1);
         }
     }
 }
@@ -420,6 +427,33 @@ fn reviewed_period(input: &Input<'_>, found: &[Found], index: usize) -> Option<g
             Expr::Abs(part) if part.year.is_some() => Some(part),
             _ => None,
         })
+}
+
+/// `FactId::new('d', number)`, without the formatting machinery (a tenth of the cost).
+fn date_id(number: usize) -> FactId {
+    let mut digits = [0u8; 20];
+    let mut n = number;
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        if let Some(digit) = digits.get_mut(at) {
+            *digit = b'0' + (n % 10) as u8;
+        }
+        n /= 10;
+        if n == 0 || at == 0 {
+            break;
+        }
+    }
+    let mut id = String::with_capacity(1 + digits.len() - at);
+    id.push('d');
+    id.extend(
+        digits
+            .get(at..)
+            .unwrap_or_default()
+            .iter()
+            .map(|&d| char::from(d)),
+    );
+    FactId(id)
 }
 
 fn granularity(value: Option<Timex>) -> Granularity {

@@ -8,7 +8,7 @@
 
 use std::sync::LazyLock;
 
-use super::tokens::{Kind, Tok, Toks, tokenize};
+use super::tokens::{Kind, Tok, Tokens, Toks, tokenize};
 use super::words::{Word, Words, w, ws};
 use crate::facts::{DateKind, DateModifier, PartOfDay};
 use crate::timex::{Point, Unit};
@@ -130,7 +130,7 @@ pub(super) struct Lexicon {
     phrases: Vec<Vec<Phrase>>,
     /// By id: whether an expression may start with the word ([`STARTS`], and the first words
     /// of the phrases).
-    starts: Vec<bool>,
+    pub(super) starts: Vec<bool>,
     /// By id: the forms ([`Form`]) whose first token the word may be.
     forms: Vec<u8>,
 }
@@ -149,7 +149,7 @@ pub(super) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         ),
     ];
     let mut by_first: Vec<(Word, Phrase)> = Vec::new();
-    let mut toks = Vec::new();
+    let mut toks = Tokens::default();
     // The phrases' words get ids as they are read: tokens need none yet.
     let no_words = Words::builder().build();
     for (file, kind) in files {
@@ -158,10 +158,10 @@ pub(super) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
                 continue;
             }
             let lower = crate::text::lower::lowercase_same_offsets(line);
-            tokenize(line, &lower, &no_words, 0..line.len(), &mut toks);
+            tokenize(line, &lower, &no_words, &[], 0..line.len(), &mut toks);
             let mut rest = Vec::new();
             let mut first = None;
-            for t in &toks {
+            for t in &toks.all {
                 let token = match t.kind {
                     Kind::Punct(c) => PhraseTok::Punct(c),
                     _ => {
@@ -1323,7 +1323,7 @@ mod tests {
     /// Every expression the grammar reads in `text` starts where `may_start` says one may.
     fn check_gate(text: &str) -> usize {
         let lower = crate::text::lower::lowercase_same_offsets(text);
-        let mut toks = Vec::new();
+        let mut toks = Tokens::default();
         let mut found = 0;
         let mut start = 0;
         for line in text.split('\n') {
@@ -1331,20 +1331,21 @@ mod tests {
                 text,
                 &lower,
                 &LEXICON.words,
+                &LEXICON.starts,
                 start..start + line.len(),
                 &mut toks,
             );
             start += line.len() + 1;
             let grammar = Grammar {
-                s: Toks { text, t: &toks },
+                s: Toks { text, t: &toks.all },
                 lexicon: &LEXICON,
             };
-            for i in 0..toks.len() {
+            for i in 0..toks.all.len() {
                 if grammar.parse(i).is_some() {
                     found += 1;
-                    let at = toks.get(i).map(|t| t.start).unwrap_or_default();
+                    let at = toks.all.get(i).map(|t| t.start).unwrap_or_default();
                     assert!(
-                        grammar.may_start(i),
+                        grammar.may_start(i) && toks.openers.contains(&i),
                         "an expression at byte {at} of {:?}",
                         text.get(at..)
                             .unwrap_or_default()
@@ -1460,17 +1461,17 @@ mod tests {
             })
             .collect();
         firsts.extend(["2", "5", "6", "9", "14", "15", "2024", "x", "(", ","].map(String::from));
-        let mut toks = Vec::new();
+        let mut toks = Tokens::default();
         let mut found = 0;
         for first in &firsts {
             for tail in tails {
                 let text = format!("{first} {tail}");
                 let lower = crate::text::lower::lowercase_same_offsets(&text);
-                tokenize(&text, &lower, &LEXICON.words, 0..text.len(), &mut toks);
+                tokenize(&text, &lower, &LEXICON.words, &[], 0..text.len(), &mut toks);
                 let grammar = Grammar {
                     s: Toks {
                         text: &text,
-                        t: &toks,
+                        t: &toks.all,
                     },
                     lexicon: &LEXICON,
                 };

@@ -166,19 +166,22 @@ fn chunk_at(bytes: &[u8], at: usize) -> Option<u64> {
 }
 
 /// The tokens of `text[range]` into `out` (cleared first), with the ids of the grammar words
-/// among them (`lower` is `text` in lower case, same offsets). Offsets are byte offsets of
-/// `text`.
+/// among them (`lower` is `text` in lower case, same offsets), and the numbers and the words
+/// `starts` marks (by id) as openers. Offsets are byte offsets of `text`.
 pub(super) fn tokenize(
     text: &str,
     lower: &str,
     words: &Words,
+    starts: &[bool],
     range: Range<usize>,
-    out: &mut Vec<Tok>,
+    out: &mut Tokens,
 ) {
-    out.clear();
+    out.all.clear();
+    out.openers.clear();
     if text.get(range.clone()).is_none() {
         return;
     }
+    let Tokens { all: out, openers } = out;
     let Some(bytes) = text.as_bytes().get(..range.end) else {
         return;
     };
@@ -196,6 +199,9 @@ pub(super) fn tokenize(
             let mut word = words.short(chunk_at(lower, start).unwrap_or(0) & inside);
             if word != Word::NONE {
                 word = as_written(bytes, lower, start, at, word);
+                if starts.get(word.index()).copied().unwrap_or(false) {
+                    openers.push(out.len());
+                }
             }
             out.push(Tok {
                 start,
@@ -258,6 +264,14 @@ pub(super) fn tokenize(
         } else {
             Word::NONE
         };
+        let opens = match kind {
+            Kind::Word => starts.get(word.index()).copied().unwrap_or(false),
+            Kind::Num { .. } => true,
+            Kind::Punct(_) => false,
+        };
+        if opens {
+            openers.push(out.len());
+        }
         out.push(Tok {
             start,
             end: at,
@@ -269,6 +283,16 @@ pub(super) fn tokenize(
     }
 }
 
+/// The tokens of a sentence, and the ones an expression may start at.
+#[derive(Debug, Default)]
+pub(super) struct Tokens {
+    pub(super) all: Vec<Tok>,
+    /// The indices of the numbers and of the words `tokenize` was told may start one, in
+    /// order: every token [`Grammar::may_start`](super::grammar::Grammar::may_start) lets
+    /// through is one of them.
+    pub(super) openers: Vec<usize>,
+}
+
 /// Reads tokens of one sentence.
 pub(super) struct Toks<'a> {
     pub(super) text: &'a str,
@@ -276,10 +300,6 @@ pub(super) struct Toks<'a> {
 }
 
 impl<'a> Toks<'a> {
-    pub(super) fn len(&self) -> usize {
-        self.t.len()
-    }
-
     pub(super) fn tok(&self, i: usize) -> Option<Tok> {
         self.t.get(i).copied()
     }
@@ -375,15 +395,16 @@ mod tests {
 
     fn tokens(text: &str) -> Vec<Tok> {
         let lower = crate::text::lower::lowercase_same_offsets(text);
-        let mut toks = Vec::new();
+        let mut toks = Tokens::default();
         tokenize(
             text,
             &lower,
             &Words::builder().build(),
+            &[],
             0..text.len(),
             &mut toks,
         );
-        toks
+        toks.all
     }
 
     #[test]
@@ -534,9 +555,10 @@ mod tests {
             let bounds: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
             for &from in &bounds {
                 for &to in bounds.iter().filter(|&&to| to >= from) {
-                    let mut toks = Vec::new();
-                    tokenize(text, &lower, &lower_words, from..to, &mut toks);
+                    let mut toks = Tokens::default();
+                    tokenize(text, &lower, &lower_words, &[], from..to, &mut toks);
                     let got: Vec<_> = toks
+                        .all
                         .iter()
                         .map(|t| (t.start, t.end, t.kind, t.glued))
                         .collect();
@@ -554,14 +576,36 @@ mod tests {
     fn a_range_is_tokenized_alone() {
         let text = "ngày 15/3/2024 và 16";
         let lower = crate::text::lower::lowercase_same_offsets(text);
-        let mut toks = Vec::new();
-        tokenize(text, &lower, &Words::builder().build(), 5..10, &mut toks);
-        let shown: Vec<&str> = toks.iter().map(|t| &text[t.start..t.end]).collect();
+        let mut toks = Tokens::default();
+        tokenize(
+            text,
+            &lower,
+            &Words::builder().build(),
+            &[],
+            5..10,
+            &mut toks,
+        );
+        let shown: Vec<&str> = toks.all.iter().map(|t| &text[t.start..t.end]).collect();
         assert_eq!(shown, ["15", "/", "3"]);
-        tokenize(text, &lower, &Words::builder().build(), 0..2, &mut toks);
-        assert_eq!(toks.len(), 1);
-        assert_eq!(toks[0].end, 2);
-        tokenize(text, &lower, &Words::builder().build(), 0..100, &mut toks);
-        assert!(toks.is_empty());
+        assert_eq!(toks.openers, [0, 2]);
+        tokenize(
+            text,
+            &lower,
+            &Words::builder().build(),
+            &[],
+            0..2,
+            &mut toks,
+        );
+        assert_eq!(toks.all.len(), 1);
+        assert_eq!(toks.all[0].end, 2);
+        tokenize(
+            text,
+            &lower,
+            &Words::builder().build(),
+            &[],
+            0..100,
+            &mut toks,
+        );
+        assert!(toks.all.is_empty() && toks.openers.is_empty());
     }
 }
