@@ -38,21 +38,77 @@ pub(crate) fn lower_same_len(c: char) -> char {
 }
 
 /// `text` in lower case, byte for byte as long as `text`, every char at its own offset.
+///
+/// Every char is replaced by one of the same UTF-8 length, so the copy is changed in place,
+/// byte by byte: ASCII and the Vietnamese letters (Latin-1 and U+1EA0–U+1EF9) by arithmetic
+/// on their bytes, the rest through [`lower_same_len`]. This runs once per document over the
+/// whole text, so it must cost a few instructions per byte, not a `push` per char.
 pub(crate) fn lowercase_same_offsets(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while !rest.is_empty() {
-        // Runs of ASCII (spaces, digits, most of the letters) go through a byte loop.
-        let ascii = rest.bytes().take_while(u8::is_ascii).count();
-        let (run, tail) = rest.split_at_checked(ascii).unwrap_or((rest, ""));
-        out.extend(run.bytes().map(|b| char::from(b.to_ascii_lowercase())));
-        let mut chars = tail.chars();
-        if let Some(c) = chars.next() {
-            out.push(lower_same_len(c));
+    let mut out = text.as_bytes().to_vec();
+    let mut i = 0;
+    while let Some(&lead) = out.get(i) {
+        match lead {
+            b'A'..=b'Z' => {
+                if let Some(b) = out.get_mut(i) {
+                    *b = lead | 0x20;
+                }
+                i += 1;
+            }
+            0..=0x7F => i += 1,
+            // U+00C0–U+00DE (but U+00D7): the small letter is 0x20 further, in the last byte.
+            0xC3 => {
+                if let Some(b) = out.get_mut(i + 1)
+                    && (0x80..=0x9E).contains(b)
+                    && *b != 0x97
+                {
+                    *b += 0x20;
+                }
+                i += 2;
+            }
+            // U+1EA0–U+1EF9 (the letters with a tone mark): the capital is even, its small
+            // letter the next code point, which never crosses into another last-byte block.
+            0xE1 if is_toned_letter(&out, i) => {
+                if let Some(b) = out.get_mut(i + 2)
+                    && b.is_multiple_of(2)
+                {
+                    *b += 1;
+                }
+                i += 3;
+            }
+            _ => i += lower_char_at(text, &mut out, i),
         }
-        rest = chars.as_str();
     }
-    out
+    // Every replacement is a whole char of the same length, so the bytes stay UTF-8; were
+    // they not, the char-by-char copy gives the same answer.
+    String::from_utf8(out).unwrap_or_else(|_| text.chars().map(lower_same_len).collect())
+}
+
+/// Whether the 3-byte char at `i` (lead byte 0xE1) is in U+1EA0–U+1EF9.
+fn is_toned_letter(bytes: &[u8], i: usize) -> bool {
+    match (bytes.get(i + 1), bytes.get(i + 2)) {
+        (Some(&second @ (0xBA | 0xBB)), Some(&third)) => {
+            let code = 0x1000 + (u32::from(second & 0x3F) << 6) + u32::from(third & 0x3F);
+            (0x1EA0..=0x1EF9).contains(&code)
+        }
+        _ => false,
+    }
+}
+
+/// Lowers the char of `text` at byte `i` into `out` (a copy of `text`) through
+/// [`lower_same_len`]; returns its length (1 past a byte that starts no char).
+fn lower_char_at(text: &str, out: &mut [u8], i: usize) -> usize {
+    let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
+        return 1;
+    };
+    let lower = lower_same_len(c);
+    if lower != c {
+        let mut buf = [0; 4];
+        let encoded = lower.encode_utf8(&mut buf).as_bytes();
+        if let Some(target) = out.get_mut(i..i + encoded.len()) {
+            target.copy_from_slice(encoded);
+        }
+    }
+    c.len_utf8()
 }
 
 #[cfg(test)]
@@ -69,6 +125,18 @@ mod tests {
             };
             assert_eq!(lower_same_len(c), expected, "{c:?}");
         }
+    }
+
+    #[test]
+    fn the_byte_arithmetic_agrees_with_char_by_char_lowering() {
+        let mut text = String::new();
+        for c in ('\u{0}'..='\u{3000}').chain('\u{1E00}'..='\u{1F00}') {
+            text.push(c);
+            text.push('x');
+        }
+        text.push_str("ẞ\u{212A}İ\u{10400}");
+        let expected: String = text.chars().map(lower_same_len).collect();
+        assert_eq!(lowercase_same_offsets(&text), expected);
     }
 
     #[test]
