@@ -18,9 +18,11 @@ mod mentions;
 mod roles;
 mod title;
 
+use std::cell::Cell;
 use std::ops::Range;
 
 use super::Input;
+use super::dates::count_chars;
 use crate::facts::{DateKind, FactId, Facts, Meeting, Span};
 use mentions::Mentions;
 
@@ -28,11 +30,17 @@ use mentions::Mentions;
 /// same byte offsets.
 pub(super) struct Doc<'a, 'i> {
     input: &'a Input<'i>,
+    /// A byte offset of the caller's text and how many chars come before it: where
+    /// [`Doc::caller_span`] counts on from.
+    counted: Cell<(usize, usize)>,
 }
 
 impl<'a, 'i> Doc<'a, 'i> {
     fn new(input: &'a Input<'i>) -> Doc<'a, 'i> {
-        Doc { input }
+        Doc {
+            input,
+            counted: Cell::new((0, 0)),
+        }
     }
 
     /// The normalized text.
@@ -66,9 +74,28 @@ impl<'a, 'i> Doc<'a, 'i> {
         self.input.normalized.input_range(range)
     }
 
-    /// The span, in the caller's text, of a range of the normalized text.
+    /// The span, in the caller's text, of a range of the normalized text ([`Input::span`], its
+    /// char offsets counted on from the last span's).
     pub(super) fn caller_span(&self, range: Range<usize>) -> Span {
-        self.input.span(range)
+        let bytes = self.caller(range);
+        let char_start = self.chars_before(bytes.start);
+        let char_end = self.chars_before(bytes.end);
+        Span::new(bytes.start, bytes.end, char_start, char_end)
+    }
+
+    /// How many chars of the caller's text come before byte `offset` (all of them past its
+    /// end), counted on from the last offset asked for when it is not past this one: the
+    /// spans of the record are asked for in text order.
+    fn chars_before(&self, offset: usize) -> usize {
+        let text = self.input.original().as_bytes();
+        let offset = offset.min(text.len());
+        let (mut byte, mut chars) = self.counted.get();
+        if offset < byte {
+            (byte, chars) = (0, 0);
+        }
+        chars += count_chars(text.get(byte..offset).unwrap_or_default());
+        self.counted.set((offset, chars));
+        chars
     }
 
     /// Whether a line break lies between two positions (they are in different paragraphs).

@@ -74,7 +74,10 @@ pub(super) fn find(
     let hits = DIRECTIVE_CUES.find_in_each(lower, sentences);
     let mut rest = hits.as_slice();
     for sentence in sentences.iter().cloned() {
-        let count = rest.partition_point(|hit| hit.start < sentence.end);
+        let count = rest
+            .iter()
+            .take_while(|hit| hit.start < sentence.end)
+            .count();
         let (cues, after) = rest.split_at(count);
         rest = after;
         let same_paragraph =

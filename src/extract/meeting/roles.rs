@@ -104,7 +104,10 @@ pub(super) fn scan(
     let hits = ROLES.find_in_each(doc.lower(), sentences);
     let mut rest = hits.as_slice();
     for sentence in sentences.iter().cloned() {
-        let count = rest.partition_point(|hit| hit.start < sentence.end);
+        let count = rest
+            .iter()
+            .take_while(|hit| hit.start < sentence.end)
+            .count();
         let (cues, after) = rest.split_at(count);
         rest = after;
         // A sentence without a role cue says nothing of roles.

@@ -437,3 +437,27 @@ fn odd_inputs_do_not_panic() {
         let _ = run(text, &Facts::default());
     }
 }
+
+#[test]
+fn spans_counted_on_are_the_spans_of_input() {
+    let text =
+        "Sa\u{301}ng 11-1,\r\nta\u{323}i Ha\u{300} No\u{323}i\u{A0}\u{A0}đã họp — \u{1F600} x";
+    let input = Input::new(normalize(text), None);
+    let doc = super::Doc::new(&input);
+    let bounds: Vec<usize> = input
+        .text()
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain([input.text().len()])
+        .collect();
+    // Every range, in ascending order of start, then going back.
+    for (k, &start) in bounds.iter().enumerate() {
+        for &end in bounds.get(k..).unwrap_or_default() {
+            assert_eq!(doc.caller_span(start..end), input.span(start..end));
+            assert_eq!(doc.caller(start..end), input.span(start..end).range());
+        }
+    }
+    for &start in bounds.iter().rev() {
+        assert_eq!(doc.caller_span(start..start), input.span(start..start));
+    }
+}
