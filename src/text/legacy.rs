@@ -1148,12 +1148,12 @@ static FOREIGN_LATIN1: [bool; 128] = {
 };
 
 /// Whether `text` holds a char [`foreign_to_vietnamese`] accepts. Every such char starts with
-/// one of six UTF-8 lead bytes, found eight bytes at a time without a branch; the Latin-1
-/// ones are judged from their two bytes. Proper Vietnamese text is mostly ASCII and the
-/// letters of U+1EA0..U+1EF9 (lead byte 0xE1), never decoded.
+/// one of six UTF-8 lead bytes; the lead bytes of a block of eight are found at once (bits 7
+/// and 6 set), and only those six are looked at further, the Latin-1 ones from their two
+/// bytes. Proper Vietnamese text is mostly ASCII and the letters of U+1EA0..U+1EF9 (lead
+/// byte 0xE1), never decoded.
 fn has_foreign_char(text: &str) -> bool {
     let bytes = text.as_bytes();
-    let is_lead = |&byte: &u8| FOREIGN_LEAD[usize::from(byte)];
     let foreign_at = |at: usize| match bytes.get(at..at + 2) {
         Some(&[lead @ (0xC2 | 0xC3), next]) => {
             let index = (usize::from(lead & 1) << 6) | usize::from(next & 0x3F);
@@ -1164,21 +1164,28 @@ fn has_foreign_char(text: &str) -> bool {
             .and_then(|rest| rest.chars().next())
             .is_some_and(foreign_to_vietnamese),
     };
-    let foreign_in = |block: &[u8], offset: usize| {
-        block
-            .iter()
-            .enumerate()
-            .any(|(i, byte)| is_lead(byte) && foreign_at(offset + i))
+    let foreign_lead_at = |at: usize| {
+        bytes
+            .get(at)
+            .is_some_and(|&byte| FOREIGN_LEAD[usize::from(byte)] && foreign_at(at))
     };
     let mut blocks = bytes.chunks_exact(8);
     let mut offset = 0;
     for block in &mut blocks {
-        if block.iter().fold(false, |any, byte| any | is_lead(byte)) && foreign_in(block, offset) {
-            return true;
+        let mut word = [0u8; 8];
+        word.copy_from_slice(block);
+        let word = u64::from_le_bytes(word);
+        let mut leads = word & (word << 1) & 0x8080_8080_8080_8080;
+        while leads != 0 {
+            let lane = leads.trailing_zeros() as usize / 8;
+            leads &= leads - 1;
+            if foreign_lead_at(offset + lane) {
+                return true;
+            }
         }
         offset += 8;
     }
-    foreign_in(blocks.remainder(), offset)
+    (offset..bytes.len()).any(foreign_lead_at)
 }
 
 /// For text that was already decoded wrongly as Windows-1252 or Latin-1 but is really in
