@@ -512,3 +512,15 @@ fn any_text_is_safe() {
         let _ = facts(Some("2024-01-11"), input);
     }
 }
+
+#[test]
+fn the_reviewed_period_is_found_after_letters_whose_lower_case_is_longer() {
+    // "İ" lower-cases to two chars: looking for "sơ kết" in a lower-cased copy of another
+    // length would put the cue past the period it names, and the year would be lost.
+    let dotted = "İ".repeat(30);
+    let text = format!("Sáng 9/7, {dotted} hội nghị sơ kết 6 tháng đầu năm 2024 được tổ chức.");
+    let found = facts(None, &text);
+    let first = found.dates.first().expect("the meeting day");
+    assert_eq!(first.text, "Sáng 9/7");
+    assert_eq!(field(first, "value"), "2024-07-09");
+}

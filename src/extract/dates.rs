@@ -391,16 +391,16 @@ fn lead_year(
 ) -> Option<u16> {
     let event_found = found.get(position)?;
     let sentence = input.sentences().get(event_found.sentence)?.clone();
-    let lower = input.slice(sentence.clone()).to_lowercase();
+    let lower = input.lower().get(sentence.clone()).unwrap_or_default();
     // A congress opening a term: "Đại hội ... nhiệm kỳ 2025-2030".
     if lower.contains("đại hội") {
         for f in in_sentence(found, event_found.sentence) {
             if let Expr::Span(a, _) = f.raw.expr
                 && f.raw.kind == DateKind::Range
                 && input
-                    .slice(f.raw.start..f.raw.end)
-                    .to_lowercase()
-                    .starts_with("nhiệm k")
+                    .lower()
+                    .get(f.raw.start..f.raw.end)
+                    .is_some_and(|text| text.starts_with("nhiệm k"))
                 && let Some(y) = a.year
             {
                 let anchor = Date::new(y, 1, 1)?;
@@ -416,7 +416,8 @@ fn lead_year(
 /// kết", "sơ kết", "kết quả" or "đánh giá" ("sơ kết ... 6 tháng đầu năm 2024").
 fn reviewed_period(input: &Input<'_>, found: &[Found], index: usize) -> Option<grammar::Part> {
     let sentence = input.sentences().get(index)?.clone();
-    let lower = input.slice(sentence.clone()).to_lowercase();
+    // The lower-case copy keeps every offset (`to_lowercase` would move them after an "İ").
+    let lower = input.lower().get(sentence.clone()).unwrap_or_default();
     let cue = ["tổng kết", "sơ kết", "kết quả", "đánh giá"]
         .iter()
         .filter_map(|c| lower.find(c))
