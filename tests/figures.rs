@@ -940,6 +940,11 @@ fn warnings_table() {
             "Tổng vốn 10 tỷ đồng, trong đó ngân sách 6 tỷ đồng, xã hội hóa 5 tỷ đồng.",
             &[WarningKind::PartsExceedTotal],
         ),
+        // "Of which" capitalized after a colon is the same cue.
+        (
+            "Tổng số 120 đại biểu: Trong đó 80 đại biểu nam, 50 đại biểu nữ.",
+            &[WarningKind::PartsExceedTotal],
+        ),
     ];
     for &(text, expected) in cases {
         let facts = vietfacts::extract(text);

@@ -197,7 +197,8 @@ fn parts_exceed_total<'a>(
     let Some(of_which) = OF_WHICH.as_ref() else {
         return;
     };
-    for at in of_which.find_iter(text).map(|m| m.start()) {
+    // In the lower-case copy (same offsets), so that "Trong đó" after a colon counts too.
+    for at in of_which.find_iter(input.lower()).map(|m| m.start()) {
         let Some(sentence) = input.sentence_at(at) else {
             continue;
         };
