@@ -13,7 +13,7 @@
 use std::ops::Range;
 
 use super::Doc;
-use super::lexicon::{BLOCKERS, DIRECTIVE_CUES, DIRECTIVE_VERBS, Hit, PERSON_WORDS, REFS};
+use super::lexicon::{self, BLOCKERS, DIRECTIVE_CUES, DIRECTIVE_VERBS, Hit, PERSON_WORDS, REFS};
 use super::mentions::Mentions;
 use super::roles::clauses;
 use super::title::Lead;
@@ -72,14 +72,7 @@ pub(super) fn find(
     let after_lead = body.partition_point(|sentence| sentence.start < lead.sentence.end);
     let sentences = body.get(after_lead..).unwrap_or_default();
     let hits = DIRECTIVE_CUES.find_in_each(lower, sentences);
-    let mut rest = hits.as_slice();
-    for sentence in sentences.iter().cloned() {
-        let count = rest
-            .iter()
-            .take_while(|hit| hit.start < sentence.end)
-            .count();
-        let (cues, after) = rest.split_at(count);
-        rest = after;
+    for (sentence, cues) in lexicon::by_sentence(&hits, sentences) {
         let same_paragraph =
             previous_end.is_some_and(|end| !doc.line_break_between(end, sentence.start));
         previous_end = Some(sentence.end);

@@ -37,6 +37,24 @@ pub(super) struct Hit<V> {
     pub(super) value: V,
 }
 
+/// The hits of a [`Phrases::find_in_each`] search grouped by sentence: each sentence with
+/// the hits inside it, in order (hits come sorted, so this is one walk over both lists).
+pub(super) fn by_sentence<'a, V>(
+    hits: &'a [Hit<V>],
+    sentences: &'a [Range<usize>],
+) -> impl Iterator<Item = (Range<usize>, &'a [Hit<V>])> + 'a {
+    let mut rest = hits;
+    sentences.iter().map(move |sentence| {
+        let count = rest
+            .iter()
+            .take_while(|hit| hit.start < sentence.end)
+            .count();
+        let (inside, after) = rest.split_at(count);
+        rest = after;
+        (sentence.clone(), inside)
+    })
+}
+
 impl<V: Copy> Phrases<V> {
     /// Phrases from a lexicon file: `phrase` or `phrase | value`, `#` comments. A line whose
     /// value `parse` rejects is left out (a test checks that every line is read).

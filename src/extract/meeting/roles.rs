@@ -19,7 +19,7 @@ use std::ops::Range;
 
 use super::Doc;
 use super::directives::Found;
-use super::lexicon::{BLOCKERS, HOLDING_VERBS, Hit, REFS, ROLES, Role, word_positions};
+use super::lexicon::{self, BLOCKERS, HOLDING_VERBS, Hit, REFS, ROLES, Role, word_positions};
 use super::location::parts;
 use super::mentions::Mentions;
 use super::title::Lead;
@@ -102,14 +102,7 @@ pub(super) fn scan(
 ) -> People {
     let mut people = People::default();
     let hits = ROLES.find_in_each(doc.lower(), sentences);
-    let mut rest = hits.as_slice();
-    for sentence in sentences.iter().cloned() {
-        let count = rest
-            .iter()
-            .take_while(|hit| hit.start < sentence.end)
-            .count();
-        let (cues, after) = rest.split_at(count);
-        rest = after;
+    for (sentence, cues) in lexicon::by_sentence(&hits, sentences) {
         // A sentence without a role cue says nothing of roles.
         if !cues.is_empty() {
             scan_sentence(doc, lead, directives, mentions, sentence, cues, &mut people);
