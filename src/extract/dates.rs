@@ -61,9 +61,9 @@ mod words;
 
 use std::ops::Range;
 
-use super::Input;
+use super::{Input, SpansInOrder};
 use crate::date::Date;
-use crate::facts::{Calendar, DateFact, DateKind, FactId, Granularity, Span};
+use crate::facts::{Calendar, DateFact, DateKind, FactId, Granularity};
 use crate::timex::{Timex, Unit};
 use grammar::{Expr, Grammar, LEXICON, Raw};
 use resolve::{Anchor, Context, nearest_year, period_end};
@@ -129,7 +129,7 @@ pub(crate) fn extract(input: &Input<'_>) -> Vec<DateFact> {
         .and_then(|f| reviewed_period(input, &found, f.sentence));
     // What the current sentence says, computed once per sentence.
     let mut sentence: (usize, Option<u16>, bool) = (usize::MAX, None, false);
-    let mut spans = Spans::new(input);
+    let spans = SpansInOrder::new(input);
     for f in &found {
         if sentence.0 != f.sentence {
             // A recurring phrase ("hằng năm"), not a yearly day that names its own date.
@@ -431,74 +431,6 @@ fn reviewed_period(input: &Input<'_>, found: &[Found], index: usize) -> Option<g
         })
 }
 
-/// The spans ([`Input::span`]) of ranges taken in ascending order: the char offsets are
-/// counted on from the last span's end instead of from a checkpoint of the text each time
-/// (which costs a count of up to a kilobyte per offset). A range before the last one starts
-/// the count over.
-struct Spans<'a, 'i> {
-    input: &'a Input<'i>,
-    /// A byte offset of the caller's text, and how many chars come before it.
-    byte: usize,
-    chars: usize,
-}
-
-impl<'a, 'i> Spans<'a, 'i> {
-    fn new(input: &'a Input<'i>) -> Spans<'a, 'i> {
-        Spans {
-            input,
-            byte: 0,
-            chars: 0,
-        }
-    }
-
-    fn span(&mut self, range: Range<usize>) -> Span {
-        let bytes = self.input.normalized.input_range(range);
-        let char_start = self.chars_before(bytes.start);
-        let char_end = self.chars_before(bytes.end);
-        Span::new(bytes.start, bytes.end, char_start, char_end)
-    }
-
-    /// How many chars of the caller's text come before byte `offset` (all of them past its
-    /// end).
-    fn chars_before(&mut self, offset: usize) -> usize {
-        let text = self.input.original().as_bytes();
-        let offset = offset.min(text.len());
-        if offset < self.byte {
-            self.byte = 0;
-            self.chars = 0;
-        }
-        self.chars += count_chars(text.get(self.byte..offset).unwrap_or_default());
-        self.byte = offset;
-        self.chars
-    }
-}
-
-/// How many chars start in `bytes` (a slice of UTF-8 text): the bytes that are not
-/// continuation bytes (`10xxxxxx`), counted eight at a time.
-pub(super) fn count_chars(bytes: &[u8]) -> usize {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    const PAIRS: u64 = 0x00FF_00FF_00FF_00FF;
-    let mut continuations = 0;
-    // Each lane of `lanes` counts up to 255 bytes: add them up every 255 chunks.
-    for block in bytes.chunks(8 * 255) {
-        let mut chunks = block.chunks_exact(8);
-        let mut lanes = 0u64;
-        for chunk in &mut chunks {
-            let x = <[u8; 8]>::try_from(chunk).map_or(0, u64::from_le_bytes);
-            // Bit 7 set and bit 6 clear.
-            lanes += (x & !(x << 1) & HIGH) >> 7;
-        }
-        let pairs = (lanes & PAIRS) + ((lanes >> 8) & PAIRS);
-        continuations += (pairs.wrapping_mul(0x0001_0001_0001_0001) >> 48) as usize;
-        continuations += chunks
-            .remainder()
-            .iter()
-            .filter(|&&b| b & 0xC0 == 0x80)
-            .count();
-    }
-    bytes.len() - continuations
-}
-
 /// `FactId::new('d', number)`, without the formatting machinery (a tenth of the cost).
 fn date_id(number: usize) -> FactId {
     let mut digits = [0u8; 20];
@@ -550,23 +482,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn chars_are_counted_as_str_counts_them() {
-        let mut text = String::new();
-        for (i, c) in ('\u{0}'..='\u{3000}').chain(['\u{1F600}', 'ế']).enumerate() {
-            text.push(c);
-            if i % 7 == 0 {
-                text.push_str("ạ\u{10FFFF}");
-            }
-        }
-        for end in (0..=text.len()).filter(|&end| text.is_char_boundary(end)) {
-            let prefix = &text[..end];
-            assert_eq!(count_chars(prefix.as_bytes()), prefix.chars().count());
-        }
-        let long = "ngày ".repeat(2000);
-        assert_eq!(count_chars(long.as_bytes()), long.chars().count());
-    }
-
-    #[test]
     fn spans_in_order_are_the_spans_of_input() {
         let text = "Sa\u{301}ng 11-1,\r\nta\u{323}i Ha\u{300} No\u{323}i\u{A0}\u{A0}ngày 15/3/2024 — \u{1F600} x";
         let normalized = crate::text::normalize::normalize(text);
@@ -577,7 +492,7 @@ mod tests {
             .map(|(i, _)| i)
             .chain([input.text().len()])
             .collect();
-        let mut spans = Spans::new(&input);
+        let spans = SpansInOrder::new(&input);
         // Every range, in ascending order of start and then going back.
         for (k, &start) in bounds.iter().enumerate() {
             for &end in bounds.get(k..).unwrap_or_default() {

@@ -18,11 +18,9 @@ mod mentions;
 mod roles;
 mod title;
 
-use std::cell::Cell;
 use std::ops::Range;
 
-use super::Input;
-use super::dates::count_chars;
+use super::{Input, SpansInOrder};
 use crate::facts::{DateKind, FactId, Facts, Meeting, Span};
 use mentions::Mentions;
 
@@ -30,16 +28,15 @@ use mentions::Mentions;
 /// same byte offsets.
 pub(super) struct Doc<'a, 'i> {
     input: &'a Input<'i>,
-    /// A byte offset of the caller's text and how many chars come before it: where
-    /// [`Doc::caller_span`] counts on from.
-    counted: Cell<(usize, usize)>,
+    /// The record's spans, asked for in text order.
+    spans: SpansInOrder<'a, 'i>,
 }
 
 impl<'a, 'i> Doc<'a, 'i> {
     fn new(input: &'a Input<'i>) -> Doc<'a, 'i> {
         Doc {
             input,
-            counted: Cell::new((0, 0)),
+            spans: SpansInOrder::new(input),
         }
     }
 
@@ -71,31 +68,13 @@ impl<'a, 'i> Doc<'a, 'i> {
     /// spans are compared with. (The byte offsets of [`Doc::caller_span`], without the char
     /// offsets it counts.)
     pub(super) fn caller(&self, range: Range<usize>) -> Range<usize> {
-        self.input.normalized.input_range(range)
+        self.input.caller_range(range)
     }
 
     /// The span, in the caller's text, of a range of the normalized text ([`Input::span`], its
     /// char offsets counted on from the last span's).
     pub(super) fn caller_span(&self, range: Range<usize>) -> Span {
-        let bytes = self.caller(range);
-        let char_start = self.chars_before(bytes.start);
-        let char_end = self.chars_before(bytes.end);
-        Span::new(bytes.start, bytes.end, char_start, char_end)
-    }
-
-    /// How many chars of the caller's text come before byte `offset` (all of them past its
-    /// end), counted on from the last offset asked for when it is not past this one: the
-    /// spans of the record are asked for in text order.
-    fn chars_before(&self, offset: usize) -> usize {
-        let text = self.input.original().as_bytes();
-        let offset = offset.min(text.len());
-        let (mut byte, mut chars) = self.counted.get();
-        if offset < byte {
-            (byte, chars) = (0, 0);
-        }
-        chars += count_chars(text.get(byte..offset).unwrap_or_default());
-        self.counted.set((offset, chars));
-        chars
+        self.spans.span(range)
     }
 
     /// Whether a line break lies between two positions (they are in different paragraphs).

@@ -85,6 +85,12 @@ impl<'a> Input<'a> {
         self.normalized.span(range)
     }
 
+    /// The byte range, in the caller's text, of a byte range of the normalized text (the
+    /// byte offsets of [`Input::span`], without counting chars).
+    pub(crate) fn caller_range(&self, range: Range<usize>) -> Range<usize> {
+        self.normalized.input_range(range)
+    }
+
     /// The caller's text (spans index it).
     pub(crate) fn original(&self) -> &str {
         self.normalized.input()
@@ -99,6 +105,48 @@ impl<'a> Input<'a> {
     /// extractor's business).
     pub(crate) fn reference_date(&self) -> Option<Date> {
         self.reference_date
+    }
+}
+
+/// The spans ([`Input::span`]) of ranges taken in ascending order, for an extractor that
+/// makes its facts in text order: the char offsets are counted on from the last span's end
+/// instead of from a checkpoint of the text each time. A range before the last one starts
+/// the count over, so any order gives the right spans.
+pub(crate) struct SpansInOrder<'a, 'i> {
+    input: &'a Input<'i>,
+    /// A byte offset of the caller's text and how many chars come before it.
+    counted: std::cell::Cell<(usize, usize)>,
+}
+
+impl<'a, 'i> SpansInOrder<'a, 'i> {
+    pub(crate) fn new(input: &'a Input<'i>) -> SpansInOrder<'a, 'i> {
+        SpansInOrder {
+            input,
+            counted: std::cell::Cell::new((0, 0)),
+        }
+    }
+
+    /// The span of a byte range of the normalized text, as [`Input::span`] gives it.
+    pub(crate) fn span(&self, range: Range<usize>) -> Span {
+        let bytes = self.input.caller_range(range);
+        let char_start = self.chars_before(bytes.start);
+        let char_end = self.chars_before(bytes.end);
+        Span::new(bytes.start, bytes.end, char_start, char_end)
+    }
+
+    /// How many chars of the caller's text come before byte `offset` (all of them past its
+    /// end).
+    fn chars_before(&self, offset: usize) -> usize {
+        let text = self.input.original().as_bytes();
+        let offset = offset.min(text.len());
+        let (mut byte, mut chars) = self.counted.get();
+        if offset < byte {
+            (byte, chars) = (0, 0);
+        }
+        chars +=
+            crate::text::offsets::count_char_starts(text.get(byte..offset).unwrap_or_default());
+        self.counted.set((offset, chars));
+        chars
     }
 }
 

@@ -137,7 +137,7 @@ const fn splat(b: u8) -> u64 {
 
 /// How many chars start in `bytes`: every byte but the UTF-8 continuation bytes (10xxxxxx),
 /// counted eight at a time.
-fn count_char_starts(bytes: &[u8]) -> usize {
+pub(crate) fn count_char_starts(bytes: &[u8]) -> usize {
     let mut chunks = bytes.chunks_exact(8);
     let mut continuations = 0;
     for chunk in &mut chunks {
@@ -179,6 +179,23 @@ impl<'a> CharIndex<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn chars_are_counted_as_str_counts_them() {
+        let mut text = String::new();
+        for (i, c) in ('\u{0}'..='\u{3000}').chain(['\u{1F600}', 'ế']).enumerate() {
+            text.push(c);
+            if i % 7 == 0 {
+                text.push_str("ạ\u{10FFFF}");
+            }
+        }
+        for end in (0..=text.len()).filter(|&end| text.is_char_boundary(end)) {
+            let prefix = &text[..end];
+            assert_eq!(count_char_starts(prefix.as_bytes()), prefix.chars().count());
+        }
+        let long = "ngày ".repeat(2000);
+        assert_eq!(count_char_starts(long.as_bytes()), long.chars().count());
+    }
 
     #[test]
     fn identity_maps_every_position_to_itself() {
